@@ -92,11 +92,8 @@ public sealed class LinRegServo : IServo
             return new ServoOutput(_clockFreq, ServoState.Unlocked, false);
 
         int k = _size - MinSizeLog2;
-        double slope = _slope[k];
-        double intercept = _intercept[k];
-
         ServoState state;
-        if (Limits.ShouldStep(Math.Abs(intercept)))
+        if (Limits.ShouldStep(Math.Abs(_intercept[k])))
         {
             // The caller steps the clock by -offset: shift y and the last time stamp to match, so the
             // history stays consistent with the stepped clock.
@@ -109,7 +106,10 @@ public sealed class LinRegServo : IServo
             state = ServoState.Locked;
         }
 
-        // Frequency from the slope, plus the phase correction spread over the correction interval.
+        // Frequency from the slope, plus the phase correction spread over the correction interval
+        // (after a Jump the intercept has been re-expressed for the stepped clock, so it is near 0).
+        double slope = _slope[k];
+        double intercept = _intercept[k];
         _clockFreq = 1e9 * (slope - 1.0);
         int correctionIntervals = _size <= 4 ? 1 : _size / 2;
         _clockFreq += intercept / _syncInterval / correctionIntervals;
