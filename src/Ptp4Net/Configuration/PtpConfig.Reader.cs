@@ -152,18 +152,7 @@ public sealed partial class PtpConfig
     };
 
     /// <summary>Six hexadecimal octets separated by ':' (linuxptp's str2mac).</summary>
-    internal static bool IsMac(string text)
-    {
-        var parts = text.Split(':');
-        if (parts.Length != 6) return false;
-        foreach (var p in parts)
-        {
-            if (p.Length is 0 or > 2) return false;
-            foreach (char c in p)
-                if (!Uri.IsHexDigit(c)) return false;
-        }
-        return true;
-    }
+    internal static bool IsMac(string text) => IsOctets(text, 6);
 
     private static string[] SplitWords(string s) =>
         s.Split([' ', '\t', '\v', '\f', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries);
