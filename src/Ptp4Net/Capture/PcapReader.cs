@@ -1,0 +1,105 @@
+using System.Buffers.Binary;
+using System.Globalization;
+
+namespace Ptp4Net.Capture;
+
+/// <summary>
+/// Classic libpcap format (pcap-savefile(5)), either byte order, microsecond (magic 0xa1b2c3d4) or
+/// nanosecond (0xa1b23c4d) timestamps.
+/// <code>
+/// file header (24): magic(4) version_major(2) version_minor(2) thiszone(4) sigfigs(4) snaplen(4) linktype(4)
+/// record header (16): ts_sec(4) ts_frac(4) incl_len(4) orig_len(4), then incl_len octets
+/// </code>
+/// </summary>
+public sealed class PcapReader : CaptureReader
+{
+    private const int FileHeaderLength = 24;
+    private const int RecordHeaderLength = 16;
+    private const int VersionMajorOffset = 4;
+    private const int SnapLenOffset = 16;
+    private const int LinkTypeOffset = 20;
+
+    private readonly bool _bigEndian;
+    private readonly bool _nano;
+    private readonly LinkType _linkType;
+
+    private PcapReader(Stream stream, bool bigEndian, bool nano, LinkType linkType)
+        : base(stream, FileHeaderLength)
+    {
+        _bigEndian = bigEndian;
+        _nano = nano;
+        _linkType = linkType;
+    }
+
+    public override string Format => string.Create(CultureInfo.InvariantCulture,
+        $"pcap ({(_bigEndian ? "big" : "little")}-endian, {(_nano ? "nanosecond" : "microsecond")}, linktype {(ushort)_linkType})");
+
+    /// <summary>The file's link-layer header type.</summary>
+    public LinkType LinkType => _linkType;
+
+    internal static bool TryOpenAfterMagic(Stream stream, bool bigEndian, bool nano, out CaptureReader? reader, out string error)
+    {
+        reader = null;
+        Span<byte> header = stackalloc byte[FileHeaderLength];
+        // The magic has been consumed by the caller; read the remaining 20 octets.
+        int n = 0;
+        while (n < FileHeaderLength - 4)
+        {
+            int r = stream.Read(header[(4 + n)..]);
+            if (r <= 0) break;
+            n += r;
+        }
+        if (n < FileHeaderLength - 4)
+        {
+            error = string.Create(CultureInfo.InvariantCulture,
+                $"truncated pcap file header ({4 + n} of {FileHeaderLength} octets)");
+            return false;
+        }
+        ushort major = U16(header[VersionMajorOffset..], bigEndian);
+        if (major != 2)
+        {
+            error = string.Create(CultureInfo.InvariantCulture, $"unsupported pcap version {major} (expected 2)");
+            return false;
+        }
+        // The upper 16 bits of the link-type field carry FCS information (pcap-linktype(7)); the link
+        // type itself is the lower 16 bits.
+        uint linkField = U32(header[LinkTypeOffset..], bigEndian);
+        _ = U32(header[SnapLenOffset..], bigEndian);
+        reader = new PcapReader(stream, bigEndian, nano, (LinkType)(linkField & 0xFFFF));
+        error = "";
+        return true;
+    }
+
+    private protected override CaptureReadStatus ReadCore(out CapturedFrame frame)
+    {
+        frame = default;
+        long start = Position;
+        Span<byte> rh = stackalloc byte[RecordHeaderLength];
+        int n = ReadFully(rh);
+        if (n == 0) return CaptureReadStatus.End;
+        if (n < RecordHeaderLength)
+            return Fail(string.Create(CultureInfo.InvariantCulture,
+                $"truncated packet record header {At(start)} ({n} of {RecordHeaderLength} octets)"));
+        uint seconds = U32(rh, _bigEndian);
+        uint fraction = U32(rh[4..], _bigEndian);
+        uint inclLen = U32(rh[8..], _bigEndian);
+        uint origLen = U32(rh[12..], _bigEndian);
+        if (inclLen > MaxRecordLength)
+            return Fail(string.Create(CultureInfo.InvariantCulture,
+                $"corrupt packet record {At(start)}: captured length {inclLen} exceeds {MaxRecordLength}"));
+        var buffer = Buffer((int)inclLen);
+        n = ReadFully(buffer.AsSpan(0, (int)inclLen));
+        if (n < inclLen)
+            return Fail(string.Create(CultureInfo.InvariantCulture,
+                $"truncated packet {At(start)}: {n} of {inclLen} captured octets present"));
+        long ns = ToNanoseconds(seconds, fraction, _nano ? 1_000_000_000 : 1_000_000);
+        frame = new CapturedFrame(ns, _linkType, 0, Math.Max(origLen, inclLen), buffer.AsMemory(0, (int)inclLen), 0);
+        return CaptureReadStatus.Frame;
+    }
+
+    private static ushort U16(ReadOnlySpan<byte> b, bool bigEndian) =>
+        bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(b) : BinaryPrimitives.ReadUInt16LittleEndian(b);
+
+    private static uint U32(ReadOnlySpan<byte> b, bool bigEndian) =>
+        bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(b) : BinaryPrimitives.ReadUInt32LittleEndian(b);
+}
