@@ -41,10 +41,10 @@ internal static class PtpSampleCapture
 
         void Udp4(IPAddress src, IPAddress dst, ushort port, int length, string what) =>
             frames.Add(new Frame(t += 1_000_000, FrameBuilder.Ethernet(Mac(dst), src.Equals(Master4) ? MasterMac : SlaveMac,
-                PtpDecapsulator.EtherTypeIPv4, FrameBuilder.IPv4Udp(src, dst, port, port, buf.AsSpan(0, length))), what));
+                PtpDecapsulator.EtherTypeIPv4, FrameBuilder.IPv4Udp(src, dst, port, port, buf.AsSpan(0, length), ttl: Ttl(dst))), what));
         void Udp6(IPAddress src, IPAddress dst, ushort port, int length, string what, int ext = 0) =>
             frames.Add(new Frame(t += 1_000_000, FrameBuilder.Ethernet(Mac(dst), src.Equals(Master6) ? MasterMac : SlaveMac,
-                PtpDecapsulator.EtherTypeIPv6, FrameBuilder.IPv6Udp(src, dst, port, port, buf.AsSpan(0, length), ext)), what));
+                PtpDecapsulator.EtherTypeIPv6, FrameBuilder.IPv6Udp(src, dst, port, port, buf.AsSpan(0, length), ext, Ttl(dst))), what));
         void L2(byte[] src, ReadOnlySpan<byte> dst, int length, string what, params ushort[] vlans) =>
             frames.Add(new Frame(t += 1_000_000, FrameBuilder.Ethernet(dst, src, PtpDecapsulator.EtherTypePtp,
                 buf.AsSpan(0, length), vlans), what));
@@ -170,6 +170,10 @@ internal static class PtpSampleCapture
         foreach (var f in frames) w.WritePacket(f.TimestampNanoseconds, f.Data);
         return ms.ToArray();
     }
+
+    /// <summary>PTP multicast goes one hop (TTL 1, as ptp4l sends it); unicast gets an ordinary 64.</summary>
+    private static byte Ttl(IPAddress destination) =>
+        destination.IsIPv6Multicast || destination.GetAddressBytes()[0] >= 224 ? (byte)1 : (byte)64;
 
     private static byte[] Mac(IPAddress destination)
     {
