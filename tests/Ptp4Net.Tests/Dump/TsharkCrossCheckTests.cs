@@ -57,26 +57,13 @@ public class TsharkCrossCheckTests(ITestOutputHelper output)
         string path = DumpTestSupport.TempFile(pcap);
         try
         {
-            var args = new List<string> { "-r", path, "-n", "-T", "fields", "-E", "separator=/t", "-E", "header=n" };
-            foreach (var f in Fields) { args.Add("-e"); args.Add(f); }
-            var (exit, stdout, stderr) = ExternalTool.Run(tshark, args, Timeout);
-            Assert.True(exit == 0, $"tshark failed ({exit}): {stderr}");
-            var rows = new Dictionary<long, Dictionary<string, string>>();
-            foreach (var line in stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var cols = line.Split('\t');
-                Assert.Equal(Fields.Length, cols.Length);
-                var row = new Dictionary<string, string>();
-                for (int i = 0; i < Fields.Length; i++) row[Fields[i]] = cols[i];
-                rows[long.Parse(cols[0], CultureInfo.InvariantCulture)] = row;
-            }
-
+            var rows = TsharkFields(tshark, path);
             int compared = CompareWithOurParse(pcap, rows);
             Assert.Equal(frames.Count - 1, compared); // all but the ARP frame
             output.WriteLine($"tshark and Ptp4Net agree on {compared} PTP messages");
 
             // Nothing malformed, no expert info of warning severity or above.
-            (exit, stdout, stderr) = ExternalTool.Run(tshark,
+            var (exit, stdout, stderr) = ExternalTool.Run(tshark,
                 ["-r", path, "-n", "-Y", "_ws.malformed || _ws.expert.severity >= warning"], Timeout);
             Assert.True(exit == 0, $"tshark failed ({exit}): {stderr}");
             Assert.True(stdout.Trim().Length == 0, "tshark reports problems:\n" + stdout);
@@ -97,6 +84,38 @@ public class TsharkCrossCheckTests(ITestOutputHelper output)
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void Tshark_agrees_on_the_real_ptp4l_capture()
+    {
+        string? tshark = ExternalTool.Find("tshark");
+        if (tshark is null)
+        {
+            output.WriteLine("SKIPPED: tshark is not installed (apt-get install tshark; .ci/run installs it)");
+            return;
+        }
+        string path = DumpTestSupport.TestData("ptp4l-veth.pcapng");
+        Assert.Equal(102, CompareWithOurParse(File.ReadAllBytes(path), TsharkFields(tshark, path)));
+    }
+
+    /// <summary>tshark's <see cref="Fields"/> for every frame of the file, by frame number.</summary>
+    private static Dictionary<long, Dictionary<string, string>> TsharkFields(string tshark, string path)
+    {
+        var args = new List<string> { "-r", path, "-n", "-T", "fields", "-E", "separator=/t", "-E", "header=n" };
+        foreach (var f in Fields) { args.Add("-e"); args.Add(f); }
+        var (exit, stdout, stderr) = ExternalTool.Run(tshark, args, Timeout);
+        Assert.True(exit == 0, $"tshark failed ({exit}): {stderr}");
+        var rows = new Dictionary<long, Dictionary<string, string>>();
+        foreach (var line in stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var cols = line.Split('\t');
+            Assert.Equal(Fields.Length, cols.Length);
+            var row = new Dictionary<string, string>();
+            for (int i = 0; i < Fields.Length; i++) row[Fields[i]] = cols[i];
+            rows[long.Parse(cols[0], CultureInfo.InvariantCulture)] = row;
+        }
+        return rows;
     }
 
     private int CompareWithOurParse(byte[] pcap, Dictionary<long, Dictionary<string, string>> rows)
