@@ -71,9 +71,10 @@ internal static class DumpCommand
         {
             summary.CountFrame();
             var data = frame.Data.Span;
-            if (PtpDecapsulator.TryDecapsulate(frame.LinkType, data, out var packet) != DecapsulationStatus.Ptp)
+            var decapsulation = PtpDecapsulator.TryDecapsulate(frame.LinkType, data, out var packet);
+            if (decapsulation != DecapsulationStatus.Ptp)
             {
-                summary.CountSkipped(PtpDecapsulator.TryDecapsulate(frame.LinkType, data, out _));
+                summary.CountSkipped(decapsulation);
                 continue;
             }
             var info = new DumpFrameInfo(frame.Number, frame.TimestampNanoseconds, packet.FormatSource(data),

@@ -23,13 +23,17 @@ public sealed class PcapReader : CaptureReader
     private readonly bool _nano;
     private readonly LinkType _linkType;
 
-    private PcapReader(Stream stream, bool bigEndian, bool nano, LinkType linkType)
+    private PcapReader(Stream stream, bool bigEndian, bool nano, LinkType linkType, uint snapLength)
         : base(stream, FileHeaderLength)
     {
         _bigEndian = bigEndian;
         _nano = nano;
         _linkType = linkType;
+        SnapLength = snapLength;
     }
+
+    /// <summary>The file header's snapshot length (informational: records are bounded by <see cref="CaptureReader.MaxRecordLength"/>).</summary>
+    public uint SnapLength { get; }
 
     public override string Format => string.Create(CultureInfo.InvariantCulture,
         $"pcap ({(_bigEndian ? "big" : "little")}-endian, {(_nano ? "nanosecond" : "microsecond")}, linktype {(ushort)_linkType})");
@@ -64,8 +68,7 @@ public sealed class PcapReader : CaptureReader
         // The upper 16 bits of the link-type field carry FCS information (pcap-linktype(7)); the link
         // type itself is the lower 16 bits.
         uint linkField = U32(header[LinkTypeOffset..], bigEndian);
-        _ = U32(header[SnapLenOffset..], bigEndian);
-        reader = new PcapReader(stream, bigEndian, nano, (LinkType)(linkField & 0xFFFF));
+        reader = new PcapReader(stream, bigEndian, nano, (LinkType)(linkField & 0xFFFF), U32(header[SnapLenOffset..], bigEndian));
         error = "";
         return true;
     }
