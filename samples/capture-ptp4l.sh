@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Captures real linuxptp traffic for samples/ptp4l-veth.pcapng (needs root, ptp4l, pmc, dumpcap, mergecap).
+# Usage: samples/capture-ptp4l.sh [OUTPUT.pcapng]; CAPTURE_IFACE=any records Linux cooked (SLL2) frames instead.
 #
 # Two network namespaces joined by a veth pair; ptp4l runs as master in one and as slave in the other,
 # with software timestamps, free_running 1 and without CAP_SYS_TIME, so no clock is ever adjusted.
@@ -55,7 +56,7 @@ sed 's/^\[global\]/[global]\npriority1 100/' "$work/common.cfg" > "$work/master.
 drop=(setpriv --bounding-set=-sys_time --inh-caps=-sys_time)
 session() { # transport-flags seconds name
   local flags=$1 secs=$2 name=$3
-  ip netns exec "$nsm" timeout $((secs + 2)) dumpcap -q -i "$vm" -f "udp port 319 or udp port 320 or ether proto 0x88f7" -a "duration:$secs" -w "$work/$name.pcapng" 2>/dev/null &
+  ip netns exec "$nsm" timeout $((secs + 2)) dumpcap -q -i "${CAPTURE_IFACE:-$vm}" -f "udp port 319 or udp port 320 or ether proto 0x88f7" -a "duration:$secs" -w "$work/$name.pcapng" 2>/dev/null &
   local cap=$!
   sleep 0.5
   ip netns exec "$nsm" timeout "$secs" "${drop[@]}" ptp4l $flags -S -i "$vm" -f "$work/master.cfg" -m -q >"$work/$name-master.log" 2>&1 &

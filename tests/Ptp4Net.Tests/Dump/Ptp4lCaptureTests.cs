@@ -26,6 +26,19 @@ public class Ptp4lCaptureTests
     }
 
     [Fact]
+    public void Real_ptp4l_capture_in_linux_cooked_mode_dumps_without_a_malformed_message()
+    {
+        // The same script with CAPTURE_IFACE=any: dumpcap writes LINKTYPE_LINUX_SLL frames.
+        var (exit, stdout, stderr) = DumpTestSupport.Run("--json", DumpTestSupport.TestData("ptp4l-any-sll.pcapng"));
+        Assert.Equal(0, exit);
+        Assert.StartsWith("summary: 91 frames: 91 PTP messages (", stderr);
+        Assert.EndsWith(", 0 malformed, 0 non-PTP skipped\n", stderr);
+        var sources = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("source").GetString()!).Distinct().Order().ToArray();
+        Assert.Equal(["02:00:5e:00:77:01", "02:00:5e:00:77:02", "10.255.77.1", "10.255.77.2", "fd00:77::1", "fd00:77::2"], sources);
+    }
+
+    [Fact]
     public void Real_ptp4l_capture_covers_three_transports_and_pairs_delay_requests_with_responses()
     {
         var (exit, stdout, _) = DumpTestSupport.Run("--json", CapturePath);

@@ -86,8 +86,10 @@ public class TsharkCrossCheckTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
-    public void Tshark_agrees_on_the_real_ptp4l_capture()
+    [Theory]
+    [InlineData("ptp4l-veth.pcapng", 102)]
+    [InlineData("ptp4l-any-sll.pcapng", 91)]
+    public void Tshark_agrees_on_the_real_ptp4l_captures(string file, int messages)
     {
         string? tshark = ExternalTool.Find("tshark");
         if (tshark is null)
@@ -95,8 +97,8 @@ public class TsharkCrossCheckTests(ITestOutputHelper output)
             output.WriteLine("SKIPPED: tshark is not installed (apt-get install tshark; .ci/run installs it)");
             return;
         }
-        string path = DumpTestSupport.TestData("ptp4l-veth.pcapng");
-        Assert.Equal(102, CompareWithOurParse(File.ReadAllBytes(path), TsharkFields(tshark, path)));
+        string path = DumpTestSupport.TestData(file);
+        Assert.Equal(messages, CompareWithOurParse(File.ReadAllBytes(path), TsharkFields(tshark, path)));
     }
 
     /// <summary>tshark's <see cref="Fields"/> for every frame of the file, by frame number.</summary>
