@@ -116,7 +116,8 @@ internal static class DumpCommand
         o.WriteLine("  Prints the PTP messages in a pcap or pcapng capture (Ethernet with 802.1Q tags, Linux cooked");
         o.WriteLine("  SLL/SLL2, raw IP; PTP over UDPv4, UDPv6 ports 319/320 and IEEE 802.3 EtherType 0x88F7).");
         o.WriteLine("  -v      every header, body and TLV field on indented lines after each message's line");
-        o.WriteLine("  --json  one JSON object per PTP message (JSON Lines); the summary goes to stderr");
+        o.WriteLine("  --json  one JSON object per PTP message (JSON Lines) with every field and TLV; the summary goes");
+        o.WriteLine("          to stderr so that stdout holds only message objects");
         o.WriteLine("  Exit status: 0 every PTP message parsed, 1 some were malformed, 2 the file cannot be read.");
     }
 }

@@ -62,6 +62,23 @@ public class PtpDecapsulatorTests
         Assert.Equal(0, FrameBuilder.Checksum(partial, ip.AsSpan(20)));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public void Ipv6_udp_checksum_is_valid_over_the_pseudo_header(int extensionHeaders)
+    {
+        var ip = FrameBuilder.IPv6Udp(Src6, FrameBuilder.PtpPrimaryIPv6, 319, 319, Message, extensionHeaders);
+        int udp = 40 + 8 * extensionHeaders;
+        // RFC 8200 8.1: source, destination, upper-layer length (32 bits), three zero octets, next header 17.
+        var pseudo = new byte[40];
+        ip.AsSpan(8, 32).CopyTo(pseudo);
+        BinaryPrimitives.WriteUInt32BigEndian(pseudo.AsSpan(32), (uint)(ip.Length - udp));
+        pseudo[39] = 17;
+        uint partial = (uint)(ushort)~FrameBuilder.Checksum(0, pseudo);
+        Assert.NotEqual(0, BinaryPrimitives.ReadUInt16BigEndian(ip.AsSpan(udp + 6)));
+        Assert.Equal(0, FrameBuilder.Checksum(partial, ip.AsSpan(udp)));
+    }
+
     [Fact]
     public void Ipv6_udp_with_extension_headers_is_found_and_too_many_are_refused()
     {

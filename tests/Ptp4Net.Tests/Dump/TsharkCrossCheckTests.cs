@@ -62,18 +62,21 @@ public class TsharkCrossCheckTests(ITestOutputHelper output)
             Assert.Equal(frames.Count - 1, compared); // all but the ARP frame
             output.WriteLine($"tshark and Ptp4Net agree on {compared} PTP messages");
 
-            // Nothing malformed, no expert info of warning severity or above.
-            var (exit, stdout, stderr) = ExternalTool.Run(tshark,
-                ["-r", path, "-n", "-Y", "_ws.malformed || _ws.expert.severity >= warning"], Timeout);
+            // Nothing malformed, no expert info of warning severity or above, every IPv4 and UDP checksum right.
+            var (exit, stdout, stderr) = ExternalTool.Run(tshark, ProblemFilter(path), Timeout);
             Assert.True(exit == 0, $"tshark failed ({exit}): {stderr}");
             Assert.True(stdout.Trim().Length == 0, "tshark reports problems:\n" + stdout);
 
-            // The filter does see problems when there are some: the full sample's malformed Announce.
-            string withBad = DumpTestSupport.TempFile(PtpSampleCapture.ToPcap(PtpSampleCapture.Build()));
+            // The filter does see problems when there are some: the full sample's malformed Announce, and a
+            // UDP checksum spoilt in frame 10 (IPv6: Ethernet 14 + IPv6 40, checksum at UDP offset 6).
+            var all = PtpSampleCapture.Build();
+            all[9].Data[14 + 40 + 6] ^= 0x01;
+            string withBad = DumpTestSupport.TempFile(PtpSampleCapture.ToPcap(all));
             try
             {
-                (_, stdout, _) = ExternalTool.Run(tshark, ["-r", withBad, "-n", "-Y", "_ws.malformed || _ws.expert.severity >= warning"], Timeout);
+                (_, stdout, _) = ExternalTool.Run(tshark, ProblemFilter(withBad), Timeout);
                 Assert.Contains("Malformed", stdout);
+                Assert.Contains("\n   10 ", "\n" + stdout);
             }
             finally
             {
@@ -100,6 +103,13 @@ public class TsharkCrossCheckTests(ITestOutputHelper output)
         string path = DumpTestSupport.TestData(file);
         Assert.Equal(messages, CompareWithOurParse(File.ReadAllBytes(path), TsharkFields(tshark, path)));
     }
+
+    /// <summary>tshark arguments listing every frame with a problem (checksum validation turned on).</summary>
+    private static string[] ProblemFilter(string path) =>
+    [
+        "-r", path, "-n", "-o", "ip.check_checksum:TRUE", "-o", "udp.check_checksum:TRUE",
+        "-Y", "_ws.malformed || _ws.expert.severity >= warning || ip.checksum.status != 1 || udp.checksum.status != 1",
+    ];
 
     /// <summary>tshark's <see cref="Fields"/> for every frame of the file, by frame number.</summary>
     private static Dictionary<long, Dictionary<string, string>> TsharkFields(string tshark, string path)
