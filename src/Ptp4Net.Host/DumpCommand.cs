@@ -27,7 +27,13 @@ internal static class DumpCommand
             return ExitUnreadable;
         }
 
-        if (Directory.Exists(options!.Path))
+        if (options!.Path == "-")
+        {
+            // A pipe ("tcpdump -w - | ptp4net dump -"): the readers never seek.
+            using var input = Console.OpenStandardInput();
+            return Dump(input, options with { Path = "(standard input)" }, stdout, stderr);
+        }
+        if (Directory.Exists(options.Path))
         {
             stderr.WriteLine($"ptp4net dump: cannot read '{options.Path}': it is a directory");
             return ExitUnreadable;
@@ -112,7 +118,7 @@ internal static class DumpCommand
 
     internal static void Usage(TextWriter o)
     {
-        o.WriteLine("usage: ptp4net dump [-v] [--json] FILE");
+        o.WriteLine("usage: ptp4net dump [-v] [--json] FILE      (FILE '-' reads standard input)");
         o.WriteLine("  Prints the PTP messages in a pcap or pcapng capture (Ethernet with 802.1Q tags, Linux cooked");
         o.WriteLine("  SLL/SLL2, raw IP; PTP over UDPv4, UDPv6 ports 319/320 and IEEE 802.3 EtherType 0x88F7).");
         o.WriteLine("  -v      every header, body and TLV field on indented lines after each message's line");

@@ -76,4 +76,38 @@ public class DumpCaptureEdgeTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void A_non_seekable_stream_such_as_a_pipe_is_read_to_the_end()
+    {
+        var bytes = File.ReadAllBytes(DumpTestSupport.TestData("ptp4l-veth.pcapng"));
+        var o = new StringWriter { NewLine = "\n" };
+        var e = new StringWriter { NewLine = "\n" };
+        int exit = Ptp4Net.Host.DumpCommand.Dump(new PipeStream(bytes), new Ptp4Net.Host.DumpOptions("(pipe)", false, false), o, e);
+        Assert.Equal(0, exit);
+        Assert.Contains("summary: 102 frames: 102 PTP messages", o.ToString());
+    }
+
+    /// <summary>Hands out at most 7 octets per read and cannot seek, like a pipe under load.</summary>
+    private sealed class PipeStream(byte[] data) : Stream
+    {
+        private int _position;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+        public override int Read(Span<byte> buffer)
+        {
+            int n = Math.Min(Math.Min(7, buffer.Length), data.Length - _position);
+            data.AsSpan(_position, n).CopyTo(buffer);
+            _position += n;
+            return n;
+        }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }
