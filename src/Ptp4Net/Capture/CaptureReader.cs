@@ -17,6 +17,8 @@ public abstract class CaptureReader
 
     private const uint PcapMicroMagic = 0xA1B2C3D4;
     private const uint PcapNanoMagic = 0xA1B23C4D;
+    /// <summary>Alexey Kuznetzov's "modified" pcap (old Red Hat tcpdump): microseconds, 8 more octets per record.</summary>
+    private const uint PcapModifiedMagic = 0xA1B2CD34;
     private const uint PcapNgSectionHeaderType = 0x0A0D0D0A;
 
     private readonly Stream _stream;
@@ -65,8 +67,10 @@ public abstract class CaptureReader
         {
             bool bigEndian = be == PcapMicroMagic || be == PcapNanoMagic;
             bool nano = (bigEndian ? be : le) == PcapNanoMagic;
-            return PcapReader.TryOpenAfterMagic(stream, bigEndian, nano, out reader, out error);
+            return PcapReader.TryOpenAfterMagic(stream, bigEndian, nano, modified: false, out reader, out error);
         }
+        if (be == PcapModifiedMagic || le == PcapModifiedMagic)
+            return PcapReader.TryOpenAfterMagic(stream, be == PcapModifiedMagic, nano: false, modified: true, out reader, out error);
         if (be == PcapNgSectionHeaderType)
             return PcapNgReader.TryOpenAfterMagic(stream, out reader, out error);
         error = string.Create(CultureInfo.InvariantCulture,

@@ -10,11 +10,14 @@ namespace Ptp4Net.Capture;
 /// file header (24): magic(4) version_major(2) version_minor(2) thiszone(4) sigfigs(4) snaplen(4) linktype(4)
 /// record header (16): ts_sec(4) ts_frac(4) incl_len(4) orig_len(4), then incl_len octets
 /// </code>
+/// The "modified" variant (magic 0xa1b2cd34) adds ifindex(4) protocol(2) pkt_type(1) pad(1) to each record
+/// header, which are skipped.
 /// </summary>
 public sealed class PcapReader : CaptureReader
 {
     private const int FileHeaderLength = 24;
     private const int RecordHeaderLength = 16;
+    private const int ModifiedRecordHeaderLength = 24;
     private const int VersionMajorOffset = 4;
     private const int SnapLenOffset = 16;
     private const int LinkTypeOffset = 20;
@@ -22,12 +25,14 @@ public sealed class PcapReader : CaptureReader
     private readonly bool _bigEndian;
     private readonly bool _nano;
     private readonly LinkType _linkType;
+    private readonly int _recordHeaderLength;
 
-    private PcapReader(Stream stream, bool bigEndian, bool nano, LinkType linkType, uint snapLength)
+    private PcapReader(Stream stream, bool bigEndian, bool nano, bool modified, LinkType linkType, uint snapLength)
         : base(stream, FileHeaderLength)
     {
         _bigEndian = bigEndian;
         _nano = nano;
+        _recordHeaderLength = modified ? ModifiedRecordHeaderLength : RecordHeaderLength;
         _linkType = linkType;
         SnapLength = snapLength;
     }
@@ -36,12 +41,12 @@ public sealed class PcapReader : CaptureReader
     public uint SnapLength { get; }
 
     public override string Format => string.Create(CultureInfo.InvariantCulture,
-        $"pcap ({(_bigEndian ? "big" : "little")}-endian, {(_nano ? "nanosecond" : "microsecond")}, linktype {(ushort)_linkType})");
+        $"pcap ({(_bigEndian ? "big" : "little")}-endian, {(_nano ? "nanosecond" : "microsecond")}{(_recordHeaderLength == ModifiedRecordHeaderLength ? ", modified" : "")}, linktype {(ushort)_linkType})");
 
     /// <summary>The file's link-layer header type.</summary>
     public LinkType LinkType => _linkType;
 
-    internal static bool TryOpenAfterMagic(Stream stream, bool bigEndian, bool nano, out CaptureReader? reader, out string error)
+    internal static bool TryOpenAfterMagic(Stream stream, bool bigEndian, bool nano, bool modified, out CaptureReader? reader, out string error)
     {
         reader = null;
         Span<byte> header = stackalloc byte[FileHeaderLength];
@@ -68,7 +73,7 @@ public sealed class PcapReader : CaptureReader
         // The upper 16 bits of the link-type field carry FCS information (pcap-linktype(7)); the link
         // type itself is the lower 16 bits.
         uint linkField = U32(header[LinkTypeOffset..], bigEndian);
-        reader = new PcapReader(stream, bigEndian, nano, (LinkType)(linkField & 0xFFFF), U32(header[SnapLenOffset..], bigEndian));
+        reader = new PcapReader(stream, bigEndian, nano, modified, (LinkType)(linkField & 0xFFFF), U32(header[SnapLenOffset..], bigEndian));
         error = "";
         return true;
     }
@@ -77,12 +82,13 @@ public sealed class PcapReader : CaptureReader
     {
         frame = default;
         long start = Position;
-        Span<byte> rh = stackalloc byte[RecordHeaderLength];
+        Span<byte> rh = stackalloc byte[ModifiedRecordHeaderLength];
+        rh = rh[.._recordHeaderLength];
         int n = ReadFully(rh);
         if (n == 0) return CaptureReadStatus.End;
-        if (n < RecordHeaderLength)
+        if (n < rh.Length)
             return Fail(string.Create(CultureInfo.InvariantCulture,
-                $"truncated packet record header {At(start)} ({n} of {RecordHeaderLength} octets)"));
+                $"truncated packet record header {At(start)} ({n} of {rh.Length} octets)"));
         uint seconds = U32(rh, _bigEndian);
         uint fraction = U32(rh[4..], _bigEndian);
         uint inclLen = U32(rh[8..], _bigEndian);

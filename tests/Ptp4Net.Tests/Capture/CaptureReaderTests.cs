@@ -61,6 +61,33 @@ public class CaptureReaderTests
     }
 
     [Fact]
+    public void Modified_pcap_skips_the_extra_record_fields()
+    {
+        // Kuznetzov's format: magic 0xa1b2cd34, microseconds, 24-octet record headers.
+        var ms = new MemoryStream();
+        Span<byte> h = stackalloc byte[24];
+        BinaryPrimitives.WriteUInt32BigEndian(h, 0xA1B2CD34);
+        BinaryPrimitives.WriteUInt16BigEndian(h[4..], 2);
+        BinaryPrimitives.WriteUInt16BigEndian(h[6..], 4);
+        BinaryPrimitives.WriteUInt32BigEndian(h[16..], 65535);
+        BinaryPrimitives.WriteUInt32BigEndian(h[20..], 1);
+        ms.Write(h);
+        Span<byte> r = stackalloc byte[24];
+        BinaryPrimitives.WriteUInt32BigEndian(r, 100);
+        BinaryPrimitives.WriteUInt32BigEndian(r[4..], 250_000);
+        BinaryPrimitives.WriteUInt32BigEndian(r[8..], (uint)FrameA.Length);
+        BinaryPrimitives.WriteUInt32BigEndian(r[12..], (uint)FrameA.Length);
+        r[16..].Fill(0xEE); // ifindex, protocol, pkt_type, pad
+        ms.Write(r);
+        ms.Write(FrameA);
+        var frames = ReadAll(ms.ToArray(), out var last, out _);
+        Assert.Equal(CaptureReadStatus.End, last);
+        var f = Assert.Single(frames);
+        Assert.Equal(100_250_000_000L, f.TimestampNanoseconds);
+        Assert.Equal(FrameA, f.Data.ToArray());
+    }
+
+    [Fact]
     public void Classic_pcap_link_type_ignores_the_fcs_bits()
     {
         var ms = new MemoryStream();
