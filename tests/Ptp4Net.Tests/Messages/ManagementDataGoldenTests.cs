@@ -331,19 +331,44 @@ public class ManagementDataGoldenTests
     }
 
     [Fact]
-    public void OtherIdsKeepTheirDataAsBytes()
+    public void UserDescription()
     {
         var bytes = TlvVectors.ManagementResponse(
             "0001", "000C", "0002", // USER_DESCRIPTION, length 12
             "08", "6C61622D67726D31", // PTPText "lab-grm1"
             "00");            // pad
-        var mt = Mgmt(bytes, ManagementId.UserDescription);
-        Assert.Equal("086C61622D67726D3100", Wire.ToHex(mt.Data));
+        var v = Read<UserDescription>(bytes, ManagementId.UserDescription);
+        Assert.Equal("lab-grm1", Encoding.UTF8.GetString(v.Text));
+        AssertBuild(bytes, v);
+    }
+
+    [Fact]
+    public void CmldsInfoNp()
+    {
+        var bytes = TlvVectors.ManagementResponse(
+            "0001", "0012", "C00B", // CMLDS_INFO_NP, length 18
+            "0000000000C80000", // meanLinkDelay 200 ns
+            "00000010",       // scaledNeighborRateRatio 16
+            "00000001");      // as_capable 1
+        var v = Read<CmldsInfoNp>(bytes, ManagementId.CmldsInfoNp);
+        Assert.Equal(new CmldsInfoNp(TimeInterval.FromNanoseconds(200), 16, 1), v);
+        AssertBuild(bytes, v);
+    }
+
+    [Fact]
+    public void OtherIdsKeepTheirDataAsBytes()
+    {
+        var bytes = TlvVectors.ManagementResponse(
+            "0001", "0012", "C00C", // PORT_CORRECTIONS_NP (no typed layout here), length 18
+            "0000000000640000", "FFFFFFFFFF9C0000"); // two TimeIntervals, kept opaque
+        var mt = Mgmt(bytes, ManagementId.PortCorrectionsNp);
+        Assert.Equal("0000000000640000FFFFFFFFFF9C0000", Wire.ToHex(mt.Data));
         Assert.False(mt.TryGet<ManagementDatum>(out _, out var e));
         Assert.Equal(ParseError.TlvTypeMismatch, e);
         var buf = new byte[256];
         int n = PtpMessageWriter.WriteManagement(buf, TlvVectors.ManagementHeader, TlvVectors.ResponseBody);
-        n = PtpMessageWriter.AppendManagementTlv(buf, n, ManagementId.UserDescription, Wire.Hex("086C61622D67726D31"));
+        n = PtpMessageWriter.AppendManagementTlv(buf, n, ManagementId.PortCorrectionsNp, mt.Data);
         Assert.Equal(Wire.ToHex(bytes), Wire.ToHex(buf.AsSpan(0, n)));
+        MessageGoldenTests.AssertRoundTrip(bytes);
     }
 }
