@@ -277,5 +277,6 @@ public class CodecFuzzTests
         Declined(mt.TryGet<PortHwclockNp>(out _, out e), e);
         Declined(mt.TryGet<CmldsInfoNp>(out _, out e), e);
         Declined(mt.TryGet<UserDescription>(out _, out e), e);
+        Declined(mt.TryGet<ClockDescription>(out _, out e), e);
     }
 }

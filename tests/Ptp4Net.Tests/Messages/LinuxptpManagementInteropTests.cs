@@ -155,6 +155,15 @@ public class LinuxptpManagementInteropTests
             Assert.Equal(0, pp.Timestamping); // software
             Assert.Equal(6, pp.PortState);
 
+            // CLOCK_DESCRIPTION: the variable layout of Table 61.
+            len = Get(ManagementId.ClockDescription);
+            var cdMt = Response(len, ManagementId.ClockDescription);
+            Assert.True(cdMt.TryGet<ClockDescription>(out var cd, out var cde), cde.ToString());
+            Assert.Equal(0x8000, cd.ClockType); // ordinary clock
+            Assert.Equal(1, cd.NetworkProtocol); // UDP/IPv4
+            Assert.Equal(4, cd.ProtocolAddress.Length);
+            _out.WriteLine($"CLOCK_DESCRIPTION: physical '{Encoding.UTF8.GetString(cd.PhysicalLayerProtocol)}' product '{Encoding.UTF8.GetString(cd.ProductDescription)}' revision '{Encoding.UTF8.GetString(cd.RevisionData)}' address {Convert.ToHexString(cd.ProtocolAddress)}");
+
             // PORT_STATS_NP: little-endian counters. The port has sent a handful of Announce and Sync messages;
             // read big-endian they would be multiples of 2^56.
             var stats = Typed<PortStatsNp>(ManagementId.PortStatsNp);
