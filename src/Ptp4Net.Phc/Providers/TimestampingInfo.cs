@@ -47,12 +47,11 @@ public sealed record TimestampingInfo
     {
         var sb = new StringBuilder();
         sb.Append(PhcIndex >= 0 ? $"phc {PhcIndex}" : "no phc");
-        sb.Append(", ").Append(EffectiveQualifier.ToString().ToLowerInvariant());
+        if (Qualifier is { } q)
+            sb.Append(", ").Append(q.ToString().ToLowerInvariant());
         sb.Append(", ").Append(Layer);
         if (PhyIndex is { } p)
             sb.Append(" (phy index ").Append(p).Append(')');
-        if (!IsHardwareCapable)
-            sb.Append(", no hardware stamping");
         return sb.ToString();
     }
 }
