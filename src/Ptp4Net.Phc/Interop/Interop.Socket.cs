@@ -267,6 +267,15 @@ internal static partial class Interop
             return SetSockOpt(fd, level, name, &value, sizeof(int)) == 0 ? Errno.None : LastErrno();
         }
 
+        internal static unsafe Errno GetInt(SafeSocketFd fd, int level, int name, out int value)
+        {
+            int v = 0;
+            uint len = sizeof(int);
+            var e = GetSockOpt(fd, level, name, &v, &len) == 0 ? Errno.None : LastErrno();
+            value = v;
+            return e;
+        }
+
         internal static unsafe Errno SetStruct<T>(SafeSocketFd fd, int level, int name, in T value) where T : unmanaged
         {
             fixed (T* p = &value)
