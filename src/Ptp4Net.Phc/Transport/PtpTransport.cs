@@ -10,7 +10,7 @@ namespace Ptp4Net.Phc.Transport;
 /// an event message by its token. Nothing here allocates or throws per message; <see cref="Open"/> throws
 /// <see cref="LinuxException"/> with a clear message when the set-up fails.
 /// </summary>
-public abstract class PtpTransport : IDisposable
+public abstract class PtpTransport : IPtpTransport
 {
     private static int s_nextId;
 
