@@ -123,6 +123,45 @@ public class Ptp4lTransportInteropTests
         Assert.Fail("no Delay_Resp from ptp4l for our Delay_Req");
     }
 
+    /// <summary>ptp4l in P2P mode sends Pdelay_Req to the peer-delay address; we must be listening there.</summary>
+    private void PeerDelay(NetworkTransport kind, string flag)
+    {
+        if (Requirements.Unmet(_out, Requirements.RootAnd("ip", "ptp4l", "setpriv")))
+            return;
+        using var ns = NetNs.Create(_out.WriteLine);
+        var opts = new TransportOptions { NetworkTransport = kind, TimeStamping = TimeStampingMode.Software };
+        using var ours = ns.RunIn(ns.NameA, () => PtpTransport.Open(ns.IfA, opts, _out.WriteLine));
+        using var ptp4l = DaemonProcess.StartPtp4l(ns.NameB, ns.IfB, flag, "-P", "--logMinPdelayReqInterval", "-3");
+        var buf = new byte[1500];
+        var sw = Stopwatch.StartNew();
+        int stamped = 0;
+        while (stamped < 2 && sw.ElapsedMilliseconds < 10_000)
+        {
+            if (!ours.WaitReadable(PtpChannel.Event, 200))
+                continue;
+            while (ours.Receive(PtpChannel.Event, buf, out var m) is TransportStatus.Ok)
+            {
+                if ((buf[0] & 0x0F) == 0x2 && m.Timestamp.IsPresent)
+                {
+                    stamped++;
+                    _out.WriteLine($"Pdelay_Req seq {BinaryPrimitives.ReadUInt16BigEndian(buf.AsSpan(30))} rx {m.Timestamp} from {m.Source}");
+                }
+            }
+        }
+        foreach (var l in ptp4l.Lines)
+            _out.WriteLine("ptp4l: " + l);
+        Assert.True(stamped >= 2, "no stamped Pdelay_Req from ptp4l on the peer-delay address");
+    }
+
+    [Fact]
+    public void Udpv4_peer_delay_address_matches_ptp4l() => PeerDelay(NetworkTransport.UdpV4, "-4");
+
+    [Fact]
+    public void Udpv6_peer_delay_address_matches_ptp4l() => PeerDelay(NetworkTransport.UdpV6, "-6");
+
+    [Fact]
+    public void L2_peer_delay_address_matches_ptp4l() => PeerDelay(NetworkTransport.L2, "-2");
+
     [Fact]
     public void Udpv4_interoperates_with_ptp4l() => Exchange(NetworkTransport.UdpV4, "-4");
 
