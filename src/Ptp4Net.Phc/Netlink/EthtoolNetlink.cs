@@ -172,12 +172,3 @@ public sealed class EthtoolNetlink : IDisposable
 
     public void Dispose() => _fd.Dispose();
 }
-
-/// <summary>A netlink request the kernel refused (errno plus the extended-ack text), or a malformed answer.</summary>
-public sealed class NetlinkException : Exception
-{
-    public NetlinkException(string message, NetlinkError error) : base(message) => Error = error;
-
-    public NetlinkError Error { get; }
-    public Errno Errno => Error.Errno;
-}

@@ -3,14 +3,6 @@ using Ptp4Net.Phc.Transport;
 
 namespace Ptp4Net.Phc.Providers;
 
-/// <summary>What hardware stamping was set up: provider, settings read back, and how.</summary>
-public sealed record HardwareTimestampingState(
-    int PhcIndex,
-    TimestampingInfo Provider,
-    TsConfigState Configured,
-    string Path,
-    ProviderDecision Decision);
-
 /// <summary>
 /// Lists the interface's providers, chooses one by policy, applies tx type and rx filter with TSCONFIG_SET
 /// (6.14+) or the legacy SIOCSHWTSTAMP, reads back (TSCONFIG_GET / SIOCGHWTSTAMP and TSINFO) and refuses
