@@ -99,7 +99,7 @@ public abstract class PtpTransport : IPtpTransport
             return st;
         byte mt = message.Length > 0 ? (byte)(message[0] & 0x0F) : (byte)0xFF;
         ushort seq = message.Length >= 32 ? BinaryPrimitives.ReadUInt16BigEndian(message[30..]) : (ushort)0;
-        bool expects = !IsOneStep(mt);
+        bool expects = !IsOneStep(Options.TimeStamping, mt);
         token = new TxToken(_id, key, mt, seq, expects && EventSock.TxStamping);
         return TransportStatus.Ok;
     }
@@ -132,9 +132,10 @@ public abstract class PtpTransport : IPtpTransport
         return TransportStatus.Ok;
     }
 
-    private bool IsOneStep(byte messageType) =>
-        (Options.TimeStamping == TimeStampingMode.OneStep && messageType == 0x0)
-        || (Options.TimeStamping == TimeStampingMode.P2pOneStep && messageType is 0x0 or 0x3);
+    /// <summary>One-step messages carry their own time (IEEE 1588-2019 11.3, 11.4.3): Sync with onestep, also Pdelay_Resp with p2p_onestep.</summary>
+    internal static bool IsOneStep(TimeStampingMode mode, byte messageType) =>
+        (mode == TimeStampingMode.OneStep && messageType == 0x0)
+        || (mode == TimeStampingMode.P2pOneStep && messageType is 0x0 or 0x3);
 
     /// <summary>Non-blocking receive of one message on a channel into the caller's buffer, with its RX stamp.</summary>
     public TransportStatus Receive(PtpChannel channel, Span<byte> buffer, out ReceivedMessage message)

@@ -193,6 +193,8 @@ public class TransportNamespaceTests
         using var b = ns.RunIn(ns.NameB, () => PtpTransport.Open(ns.IfB, Options(NetworkTransport.UdpV4)));
         var peer = PeerAddress.FromIPAddress(IPAddress.Parse(ns.Ipv4B));
         Assert.Equal(TransportStatus.Ok, a.SendEvent(Message(0x1, 42), PtpDestination.Unicast, peer, out var token));
+        // A token belongs to the transport that issued it.
+        Assert.Equal(TxTimestampStatus.AlreadyCollected, b.CollectTxTimestamp(token).Status);
         Assert.True(a.CollectTxTimestamp(token).IsOk);
         var buf = new byte[256];
         Assert.True(ReceiveSeq(b, PtpChannel.Event, 42, buf, out var rx));

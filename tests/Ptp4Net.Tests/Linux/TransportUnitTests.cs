@@ -138,4 +138,29 @@ public class TransportUnitTests
         Assert.Equal(0u, RunBpf(ev, Frame(0x0800, 0)));
         Assert.Equal(0u, RunBpf(gen, Frame(0x0800, 8)));
     }
+
+    [Fact]
+    public void One_step_modes_expect_no_tx_stamp_for_the_messages_the_hardware_completes()
+    {
+        Assert.True(PtpTransport.IsOneStep(TimeStampingMode.OneStep, 0x0));
+        Assert.False(PtpTransport.IsOneStep(TimeStampingMode.OneStep, 0x3));
+        Assert.False(PtpTransport.IsOneStep(TimeStampingMode.OneStep, 0x1));
+        Assert.True(PtpTransport.IsOneStep(TimeStampingMode.P2pOneStep, 0x0));
+        Assert.True(PtpTransport.IsOneStep(TimeStampingMode.P2pOneStep, 0x3));
+        Assert.False(PtpTransport.IsOneStep(TimeStampingMode.P2pOneStep, 0x2));
+        Assert.False(PtpTransport.IsOneStep(TimeStampingMode.Hardware, 0x0));
+        Assert.False(PtpTransport.IsOneStep(TimeStampingMode.Software, 0x0));
+    }
+
+    [Fact]
+    public void Kernel_version_gate_matches_proc()
+    {
+        var release = File.ReadAllText("/proc/sys/kernel/osrelease").Trim();
+        var parts = release.Split('.', '-');
+        int major = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
+        int minor = int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(Ptp4Net.Phc.KernelVersion.AtLeast(major, minor));
+        Assert.False(Ptp4Net.Phc.KernelVersion.AtLeast(major, minor + 1) && Ptp4Net.Phc.KernelVersion.AtLeast(major + 1, 0));
+        Assert.False(Ptp4Net.Phc.KernelVersion.AtLeast(major + 1, 0));
+    }
 }
