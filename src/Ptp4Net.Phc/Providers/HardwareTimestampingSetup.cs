@@ -49,6 +49,12 @@ public static class HardwareTimestampingSetup
 
         var reported = k.ReportedActive();
         string? problem = Verify(chosen, configured, reported, tx, o.NetworkTransport, tsconfig);
+        if (problem is null && tsconfig && k.LegacyGet(out var ioctlView) == Errno.None
+            && (ioctlView.TxType != configured.TxType || ioctlView.RxFilter != configured.RxFilter))
+        {
+            // Two kernel paths, one truth: SIOCGHWTSTAMP must see what TSCONFIG_GET says (the seeds' war story).
+            problem = $"TSCONFIG_GET says tx {HwTstamp.TxTypeName(configured.TxType)}, rx {HwTstamp.RxFilterName(configured.RxFilter)} but SIOCGHWTSTAMP says tx {HwTstamp.TxTypeName(ioctlView.TxType)}, rx {HwTstamp.RxFilterName(ioctlView.RxFilter)}";
+        }
         if (problem is not null)
             throw new LinuxException($"{ifname}: refusing hardware time stamping: {problem}");
         string path = tsconfig ? "TSCONFIG_SET/GET (netlink)" : "SIOCSHWTSTAMP/SIOCGHWTSTAMP (ioctl)";

@@ -24,6 +24,7 @@ public class ProviderNegotiationTests
         public bool IgnoreSet;             // acks TSCONFIG_SET but keeps the old provider
         public int? ReportPhcOverride;     // TSINFO keeps reporting another provider (the bootlin mismatch)
         public HashSet<int> RejectedFilters = [];
+        public int? IoctlRxOverride;       // SIOCGHWTSTAMP reaches another provider than TSCONFIG
         public List<string> Calls = [];
 
         public string IfName => "eth0";
@@ -67,7 +68,7 @@ public class ProviderNegotiationTests
 
         public Errno LegacyGet(out TsConfigState state)
         {
-            state = new TsConfigState { TxType = Tx, RxFilter = Rx, Origin = "ioctl" };
+            state = new TsConfigState { TxType = Tx, RxFilter = IoctlRxOverride ?? Rx, Origin = "ioctl" };
             return Errno.None;
         }
     }
@@ -143,6 +144,15 @@ public class ProviderNegotiationTests
         var ex = Assert.Throws<LinuxException>(() => HardwareTimestampingSetup.Configure(k, Hardware(), null));
         Assert.Contains("reports phc 1 as the active provider", ex.Message);
         Assert.Contains("we would read and steer phc 0", ex.Message);
+    }
+
+    [Fact]
+    public void Ioctl_view_disagreeing_with_tsconfig_is_refused()
+    {
+        var k = MacAndPhyWithPhyDefault();
+        k.IoctlRxOverride = HwTstamp.FilterNone;
+        var ex = Assert.Throws<LinuxException>(() => HardwareTimestampingSetup.Configure(k, Hardware(), null));
+        Assert.Contains("but SIOCGHWTSTAMP says tx on, rx none", ex.Message);
     }
 
     [Fact]
