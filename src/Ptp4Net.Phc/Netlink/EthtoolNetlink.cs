@@ -89,6 +89,20 @@ public sealed class EthtoolNetlink : IDisposable
         return result ?? throw new NetlinkException($"TSINFO_GET of ifindex {ifindex}: no reply", default);
     }
 
+    /// <summary>The PHC virtual clocks of the device (empty when it has none).</summary>
+    public int[] GetPhcVclocks(int ifindex)
+    {
+        uint seq = _seq++;
+        int n = EthtoolMessages.WritePhcVclocksGet(_tx, FamilyId, seq, ifindex);
+        int[] result = [];
+        Exchange(n, seq, genl =>
+        {
+            if (!EthtoolMessages.TryReadPhcVclocks(genl, out result, out var pe))
+                throw new NetlinkException($"bad PHC_VCLOCKS_GET reply: {pe}", default);
+        }, $"PHC_VCLOCKS_GET of ifindex {ifindex}");
+        return result;
+    }
+
     public TsConfigState GetTsConfig(int ifindex)
     {
         uint seq = _seq++;

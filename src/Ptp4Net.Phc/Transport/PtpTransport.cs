@@ -68,15 +68,38 @@ public abstract class PtpTransport : IPtpTransport
 
     private protected void SetUpTimestamping(Action<string>? log)
     {
+        int bind = -1;
         if (Options.IsHardware)
         {
             Hardware = HardwareTimestampingSetup.Configure(EventSock.Handle, InterfaceName, InterfaceIndex, Options, log);
             PhcIndex = Hardware.PhcIndex;
+            if (Options.PhcIndex >= 0 && Options.PhcIndex != PhcIndex)
+            {
+                int[] vclocks = VirtualClocks();
+                if (Array.IndexOf(vclocks, Options.PhcIndex) < 0)
+                    throw new LinuxException($"{InterfaceName}: phc_index {Options.PhcIndex} is neither the provider's PHC {PhcIndex} nor one of its virtual clocks ({(vclocks.Length == 0 ? "none" : string.Join(", ", vclocks))})");
+                bind = Options.PhcIndex;
+                log?.Invoke($"{InterfaceName}: hardware stamps converted to virtual clock /dev/ptp{bind} of phc {PhcIndex} (SOF_TIMESTAMPING_BIND_PHC)");
+                PhcIndex = bind;
+            }
         }
-        var e = EventSock.EnableTimestamping(EventFlags(Options.TimeStamping), StampSource);
-        Check(e, $"SO_TIMESTAMPING on the event socket of {InterfaceName}");
+        var e = EventSock.EnableTimestamping(EventFlags(Options.TimeStamping), StampSource, bind);
+        Check(e, $"SO_TIMESTAMPING on the event socket of {InterfaceName}{(bind >= 0 ? $" bound to /dev/ptp{bind}" : "")}");
         // POLLPRI while the error queue holds a stamp (as ptp4l), so a stamp wakes the waiter.
         Check(SetInt(EventSock.Handle, SOL_SOCKET, SO_SELECT_ERR_QUEUE, 1), "SO_SELECT_ERR_QUEUE");
+    }
+
+    private int[] VirtualClocks()
+    {
+        try
+        {
+            using var nl = Netlink.EthtoolNetlink.Open();
+            return nl.GetPhcVclocks(InterfaceIndex);
+        }
+        catch (Netlink.NetlinkException ex)
+        {
+            throw new LinuxException($"{InterfaceName}: cannot list PHC virtual clocks for phc_index {Options.PhcIndex}: {ex.Message}", ex.Errno);
+        }
     }
 
     /// <summary>Writes the destination socket address for a channel; false when it does not fit this transport.</summary>
