@@ -29,4 +29,9 @@ public interface IPhc2SysServo
 
     /// <summary>The sanity_freq_limit check on a target time stamp and a monotonic time; true when it reset the servo.</summary>
     bool CheckSanity(long targetTimeNs, long monotonicNs) => false;
+
+    /// <summary>Forget the sanity check's history (the target just leapt: its one-second jump is not a fault).</summary>
+    void ResetSanity()
+    {
+    }
 }

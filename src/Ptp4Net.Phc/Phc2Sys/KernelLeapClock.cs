@@ -33,6 +33,9 @@ public sealed class KernelLeapClock : IPtpClock, ILeapControl
     /// <summary>The armed leap (+1/−1/0).</summary>
     public int ArmedLeap => _armed;
 
+    /// <summary>The clock reading at which the armed leap takes effect (meaningful while <see cref="ArmedLeap"/> ≠ 0).</summary>
+    public long ArmedLeapInstantNs => _leapAt;
+
     /// <summary>The TAI offset last set (ADJ_TAI equivalent); null before.</summary>
     public int? TaiOffset { get; private set; }
 
@@ -67,8 +70,9 @@ public sealed class KernelLeapClock : IPtpClock, ILeapControl
         long raw = _inner.NowNanoseconds();
         if (_armed != 0 && raw >= _leapAt)
         {
+            long shifted = raw - _armed * LeapSeconds.NsPerSecond;
             Apply();
-            return raw - _armed * LeapSeconds.NsPerSecond;
+            return shifted;
         }
         return raw;
     }

@@ -118,6 +118,8 @@ public sealed class Phc2SysEngine
                     leapToSet = status;
                 else if (!_options.MeasureOnly)
                     _servo.Leap(status);
+                if (status == 0)
+                    _servo.ResetSanity();
                 _leapSet = status;
             }
         }

@@ -17,6 +17,9 @@ public sealed record SimulatedPhcOptions
     public long LatencyAfterNs { get; init; } = 300;
     /// <summary>Uniform extra delay on each leg, [0, jitter) ns.</summary>
     public long JitterNs { get; init; } = 200;
+    /// <summary>Extra time per leg for basic PTP_SYS_OFFSET (its system reads are taken by the ioctl loop, not tightly
+    /// around the device read by the driver), ns.</summary>
+    public long BasicExtraNs { get; init; } = 400;
     /// <summary>Gap between successive readings, ns.</summary>
     public long GapNs { get; init; } = 100;
     public int Seed { get; init; } = 1;
