@@ -18,7 +18,7 @@ public sealed record Phc2SysSimulationResult(
 {
     public string Summary() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"updates {Samples.Count}, steps {Steps}, convergence (|true offset| <= {ThresholdNs} ns for good) " +
-        $"{(ConvergenceSeconds is { } c ? $"{c:F0} s" : "not reached")}, steady state (last half): " +
+        $"{(ConvergenceSeconds is { } c ? $"{c:0.##} s" : "not reached")}, steady state (last half): " +
         $"rms {SteadyRmsNs:F1} ns, mean {SteadyMeanNs:F1} ns, max |offset| {SteadyMaxAbsNs} ns");
 }
 

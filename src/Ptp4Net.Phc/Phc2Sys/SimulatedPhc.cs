@@ -96,9 +96,10 @@ public sealed class SimulatedPhc : IPtpClock, ICrossTimestampSource
         b[0] = _time.Now;
         for (int i = 0; i < readings; i++)
         {
-            _time.Advance(Leg(_o.LatencyBeforeNs + _o.BasicExtraNs));
+            // The ioctl loop's system reads are not taken tightly around the device read: longer, noisier legs.
+            _time.Advance(Leg(_o.LatencyBeforeNs + _o.BasicExtraNs) + Leg(0));
             b[2 * i + 1] = TimeAt(_time.Now);
-            _time.Advance(Leg(_o.LatencyAfterNs + _o.BasicExtraNs));
+            _time.Advance(Leg(_o.LatencyAfterNs + _o.BasicExtraNs) + Leg(0));
             b[2 * i + 2] = _time.Now;
         }
         return PhcMath.TryBestOfBasic(b, out sample) ? Errno.None : Errno.EIO;

@@ -18,7 +18,7 @@ public sealed record SimulatedPhcOptions
     /// <summary>Uniform extra delay on each leg, [0, jitter) ns.</summary>
     public long JitterNs { get; init; } = 200;
     /// <summary>Extra time per leg for basic PTP_SYS_OFFSET (its system reads are taken by the ioctl loop, not tightly
-    /// around the device read by the driver), ns.</summary>
+    /// around the device read by the driver), ns; basic legs also get twice the jitter.</summary>
     public long BasicExtraNs { get; init; } = 400;
     /// <summary>Gap between successive readings, ns.</summary>
     public long GapNs { get; init; } = 100;
