@@ -49,9 +49,12 @@ internal sealed unsafe class TimestampingSocket : IDisposable
     public long StaleTxStamps { get; private set; }
 
     /// <summary>SO_TIMESTAMPING with these SOF flags; OPT_ID restarts the kernel's key counter at 0.</summary>
-    public Errno EnableTimestamping(uint flags, TimestampSource source)
+    public Errno EnableTimestamping(uint flags, TimestampSource source, int bindPhc = -1)
     {
-        var e = SetInt(Handle, SOL_SOCKET, SO_TIMESTAMPING, (int)flags);
+        // With BIND_PHC the argument is struct so_timestamping {int flags; int bind_phc} (net_tstamp.h).
+        var e = bindPhc < 0
+            ? SetInt(Handle, SOL_SOCKET, SO_TIMESTAMPING, (int)flags)
+            : SetStruct(Handle, SOL_SOCKET, SO_TIMESTAMPING, new SoTimestamping { Flags = (int)(flags | SOF_BIND_PHC), BindPhc = bindPhc });
         if (e == Errno.None)
         {
             TxStamping = (flags & (SOF_TX_HARDWARE | SOF_TX_SOFTWARE)) != 0 && (flags & SOF_OPT_ID) != 0;

@@ -163,6 +163,27 @@ public class TransportNamespaceTests
     }
 
     [Fact]
+    public void Stamps_of_abandoned_packets_are_discarded_and_counted()
+    {
+        if (Requirements.Unmet(_out, Requirements.RootAnd("ip")))
+            return;
+        using var ns = NetNs.Create(_out.WriteLine);
+        using var a = ns.RunIn(ns.NameA, () => PtpTransport.Open(ns.IfA, Options(NetworkTransport.UdpV4)));
+        // 17 event messages in flight: the bookkeeping holds 16, so the first one is abandoned.
+        var tokens = new TxToken[17];
+        for (int i = 0; i < tokens.Length; i++)
+            Assert.Equal(TransportStatus.Ok, a.SendEvent(Message(0x1, (ushort)(900 + i)), PtpDestination.Primary, out tokens[i]));
+        var last = a.CollectTxTimestamp(tokens[16]);
+        Assert.True(last.IsOk, last.Describe(tokens[16], 1000));
+        Assert.Equal(1, last.StaleDiscarded);
+        Assert.Equal(1, a.StaleTxTimestamps);
+        Assert.Equal(TxTimestampStatus.AlreadyCollected, a.CollectTxTimestamp(tokens[0]).Status);
+        // the others were kept for their tokens
+        for (int i = 1; i < 16; i++)
+            Assert.True(a.CollectTxTimestamp(tokens[i], 0).IsOk);
+    }
+
+    [Fact]
     public void Unicast_destination_reaches_the_peer()
     {
         if (Requirements.Unmet(_out, Requirements.RootAnd("ip")))
@@ -172,6 +193,8 @@ public class TransportNamespaceTests
         using var b = ns.RunIn(ns.NameB, () => PtpTransport.Open(ns.IfB, Options(NetworkTransport.UdpV4)));
         var peer = PeerAddress.FromIPAddress(IPAddress.Parse(ns.Ipv4B));
         Assert.Equal(TransportStatus.Ok, a.SendEvent(Message(0x1, 42), PtpDestination.Unicast, peer, out var token));
+        // A token belongs to the transport that issued it.
+        Assert.Equal(TxTimestampStatus.AlreadyCollected, b.CollectTxTimestamp(token).Status);
         Assert.True(a.CollectTxTimestamp(token).IsOk);
         var buf = new byte[256];
         Assert.True(ReceiveSeq(b, PtpChannel.Event, 42, buf, out var rx));
