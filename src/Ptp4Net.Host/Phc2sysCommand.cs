@@ -88,11 +88,12 @@ internal static class Phc2sysCommand
                 $"UTC offset from {(o.UtcOffset is { } off ? $"-O {off}" : utc?.Origin.ToString() ?? "none")}" +
                 (o.FreeRunning ? ", free running (measure only)" : ""));
 
-            if (o.Once)
+            if (o.Once || o.SetAtStart)
             {
                 var s = runner.SetOnce();
                 log.Step(target.Name, s);
-                return s.Status == Phc2SysStepStatus.Ok ? 0 : 1;
+                if (o.Once || s.Status != Phc2SysStepStatus.Ok)
+                    return s.Status == Phc2SysStepStatus.Ok ? 0 : 1;
             }
             return Loop(o, runner, log, cancel);
         }

@@ -6,7 +6,7 @@ namespace Ptp4Net.Host.Phc2Sys;
 /// <summary>
 /// `ptp4net phc2sys` options, spelled as linuxptp's phc2sys spells them where it has them (-s -c -O -R -N -P -I -E -S
 /// -F -L -w -n -z -x -m -q -l -h), plus our own long options: --once (set the target once at start and exit, for a boot
-/// service), --free-running (measure only, never adjust), the emulated target's --emulated-offset-ns/--emulated-freq-ppb,
+/// service), --set-at-start (set it, then keep it calibrated), --free-running (measure only, never adjust), the emulated target's --emulated-offset-ns/--emulated-freq-ppb,
 /// --count N (stop after N updates), and --simulate with its --sim-* knobs.
 /// </summary>
 internal sealed record Phc2sysOptions
@@ -30,6 +30,7 @@ internal sealed record Phc2sysOptions
     public bool NoSyslog { get; init; }
     public int LogLevel { get; init; } = 6;
     public bool Once { get; init; }
+    public bool SetAtStart { get; init; }
     public bool FreeRunning { get; init; }
     public long EmulatedOffsetNs { get; init; }
     public long EmulatedFreqPpb { get; init; }
@@ -63,7 +64,8 @@ internal sealed record Phc2sysOptions
          -x             apply leap seconds through the servo instead of the kernel
          -m             print messages to stdout   -q  no syslog (we never use syslog)
          -l [num]       log level (6; 7 adds reading details, <6 silences per-update lines)
-         --once         set the target from the source once, then exit (boot service)
+         --once         set the target from the source once (a step, whatever -F says), then exit
+         --set-at-start the same step first, then keep the target calibrated
          --free-running measure and print only; never adjust the target
          --count N      stop after N updates
          --emulated-offset-ns N, --emulated-freq-ppb N   the emulated target's start offset and error
@@ -96,6 +98,7 @@ internal sealed record Phc2sysOptions
                 case "-m": o = o with { Verbose = true }; break;
                 case "-q": o = o with { NoSyslog = true }; break;
                 case "--once": o = o with { Once = true }; break;
+                case "--set-at-start": o = o with { SetAtStart = true }; break;
                 case "--free-running": o = o with { FreeRunning = true }; break;
                 case "--simulate": o = o with { Simulate = true }; break;
                 case "-s" or "-i":

@@ -52,7 +52,8 @@ public sealed class Phc2SysRunner
 
     /// <summary>
     /// Set-once mode (boot service): measure and step the target by −offset so it equals the source (with the UTC
-    /// offset), set its frequency adjustment to 0, and arm a pending leap. No servo involved.
+    /// offset), and arm a pending leap. No servo involved; the frequency is left as it is (a boot service must not
+    /// undo what NTP or an earlier run learned).
     /// </summary>
     public Phc2SysStep SetOnce()
     {
@@ -61,7 +62,7 @@ public sealed class Phc2SysRunner
         var u = _engine.Measure(sample, targetNs, _lastUtc, out long offset);
         if (u.Suspended)
             return new Phc2SysStep(Phc2SysStepStatus.Suspended, u, Errno.None, null);
-        u = u with { StepNs = -offset, FrequencyPpb = 0, ApplyFrequency = true, State = Phc2SysServoState.Jump };
+        u = u with { StepNs = -offset, ApplyFrequency = false, State = Phc2SysServoState.Jump };
         return Apply(u);
     }
 

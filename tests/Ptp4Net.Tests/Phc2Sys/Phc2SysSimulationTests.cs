@@ -56,4 +56,25 @@ public sealed class Phc2SysSimulationTests(ITestOutputHelper output)
         if (precise)
             Assert.True(r.SteadyMaxAbsNs < 50, "a hardware cross-timestamp has no read asymmetry: " + r.Summary());
     }
+
+    [Fact]
+    public void Set_once_steps_the_target_onto_the_source_and_leaves_the_frequency()
+    {
+        var sim = Scene(Noon, TaiPhc(), DaemonLike());
+        Assert.True(sim.TargetInner.SetFrequencyPpb(1234).IsOk);
+        var s = sim.Runner.SetOnce();
+        Assert.Equal(Phc2SysStepStatus.Ok, s.Status);
+        output.WriteLine($"set once: stepped {s.Update.StepNs} ns, true offset now {sim.TrueOffsetNs()} ns");
+        Assert.InRange(s.Update.StepNs, 3_000_000, 4_500_000);
+        Assert.InRange(sim.TrueOffsetNs(), -1_000, 1_000);
+        Assert.Equal(1234, sim.Target.FrequencyPpb);
+
+        // --set-at-start: then calibrated by the servo. Its first Jump may still step, but only by what the
+        // −30 ppm/+12.5 ppm frequency error gathered in one second (tens of µs, above -F's 20 µs), not milliseconds.
+        var r = sim.Run(300, S, thresholdNs: 1_000);
+        output.WriteLine(r.Summary());
+        Assert.InRange(r.Steps, 0, 1);
+        Assert.All(r.Samples.Where(x => x.State == Phc2SysServoState.Jump), x => Assert.InRange(Math.Abs(x.MeasuredOffsetNs), 0, 100_000));
+        Assert.True(r.SteadyMaxAbsNs < 1_000, r.Summary());
+    }
 }
