@@ -223,16 +223,6 @@ internal static partial class Interop
             public SockFilter* Filter;
         }
 
-        /// <summary>struct sockaddr_nl (12).</summary>
-        [StructLayout(LayoutKind.Sequential)]
-        internal struct SockaddrNl
-        {
-            public ushort Family;
-            public ushort Pad;
-            public uint Pid;
-            public uint Groups;
-        }
-
         [LibraryImport(Name, EntryPoint = "socket", SetLastError = true)]
         internal static partial int Socket(int domain, int type, int protocol);
 

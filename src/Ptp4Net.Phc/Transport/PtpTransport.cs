@@ -194,6 +194,9 @@ public abstract class PtpTransport : IPtpTransport
         return r;
     }
 
+    /// <summary>Test access to the event socket's key bookkeeping.</summary>
+    internal TimestampingSocket EventSocketForTest => EventSock;
+
     /// <summary>Test hook: turn TX stamp generation off on the event socket while keeping OPT_ID bookkeeping.</summary>
     internal Errno DisableTxStampGenerationForTest() =>
         SetInt(EventSock.Handle, SOL_SOCKET, SO_TIMESTAMPING,

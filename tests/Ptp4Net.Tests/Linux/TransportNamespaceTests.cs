@@ -184,6 +184,34 @@ public class TransportNamespaceTests
     }
 
     [Fact]
+    public void Predicted_keys_resynchronise_from_the_payload_after_a_drift()
+    {
+        // Kernels before 6.13 cannot take a per-packet key: we predict the socket's counter. Make the kernel
+        // count a stamped datagram we did not send through the transport, and check we still pair correctly.
+        if (Requirements.Unmet(_out, Requirements.RootAnd("ip")))
+            return;
+        using var ns = NetNs.Create(_out.WriteLine);
+        using var a = ns.RunIn(ns.NameA, () => PtpTransport.Open(ns.IfA, Options(NetworkTransport.UdpV4)));
+        var sock = a.EventSocketForTest;
+        sock.ExplicitKeys = false;
+        Assert.Equal(TransportStatus.Ok, a.SendEvent(Message(0x1, 10), PtpDestination.Primary, out var first));
+        Assert.True(a.CollectTxTimestamp(first).IsOk);
+        sock.LagPredictionForTest(1); // the kernel is now one ahead of our prediction
+        for (ushort seq = 20; seq < 23; seq++)
+        {
+            Assert.Equal(TransportStatus.Ok, a.SendEvent(Message(0x1, seq), PtpDestination.Primary, out var token));
+            var r = a.CollectTxTimestamp(token);
+            Assert.True(r.IsOk, r.Describe(token, 1000));
+        }
+        _out.WriteLine($"resyncs {sock.KeyResyncs}, stale {a.StaleTxTimestamps}");
+        Assert.Equal(1, sock.KeyResyncs);
+        // With explicit keys a payload that does not match the key is a fault, not a drift.
+        sock.ExplicitKeys = true;
+        Assert.Equal(TransportStatus.Ok, a.SendEvent(Message(0x1, 30), PtpDestination.Primary, out var last));
+        Assert.True(a.CollectTxTimestamp(last).IsOk);
+    }
+
+    [Fact]
     public void Unicast_destination_reaches_the_peer()
     {
         if (Requirements.Unmet(_out, Requirements.RootAnd("ip")))
