@@ -1,3 +1,4 @@
+using Ptp4Net.Phc;
 using Ptp4Net.Phc.Clocks;
 using Ptp4Net.Phc.Phc2Sys;
 
@@ -46,5 +47,37 @@ public sealed class Phc2SysTargetPolicyTests
         var rt = SystemRealtimeClock.ReadOnly();
         Assert.Contains("CLOCK_REALTIME cannot be the phc2sys target", Phc2SysTargetPolicy.RefusalReason(rt, measureOnly: false));
         Assert.Null(Phc2SysTargetPolicy.RefusalReason(rt, measureOnly: true));
+    }
+
+    /// <summary>A real <see cref="PhcClock"/> object over /dev/null (read-only; no PHC here, no clock call is made).</summary>
+    private static PhcClock FakePhc(PhcCapabilities caps, string name)
+    {
+        int fd = Ptp4Net.Phc.Interop.Libc.Open("/dev/null", Ptp4Net.Phc.Interop.Libc.O_RDONLY | Ptp4Net.Phc.Interop.Libc.O_CLOEXEC);
+        Assert.True(fd >= 0);
+        var h = new SafePtpDeviceFd();
+        h.SetFd(fd);
+        return new PhcClock(h, 7, name, caps, writable: true);
+    }
+
+    [Theory]
+    [InlineData(0, "vmclock0", "vmclock")]
+    [InlineData(0, "KVM virtual PTP", "ptp_kvm")]
+    [InlineData(0, "hyperv", "Hyper-V")]
+    [InlineData(0, "some cloud clock", "max_adj is 0")]
+    public void Pure_phc_device_as_target_is_refused(int maxAdj, string name, string why)
+    {
+        using var phc = FakePhc(new PhcCapabilities(maxAdj, 0, 0, 0, false, 0, true, false, 0), name);
+        string? reason = Phc2SysTargetPolicy.RefusalReason(phc, measureOnly: false);
+        Assert.NotNull(reason);
+        Assert.StartsWith("/dev/ptp7 cannot be the phc2sys target", reason);
+        Assert.Contains(why, reason);
+        Assert.Contains("use it with -s", reason);
+    }
+
+    [Fact]
+    public void Steerable_phc_device_is_accepted()
+    {
+        using var phc = FakePhc(new PhcCapabilities(62_499_999, 0, 0, 0, false, 0, false, false, 0), "igc ptp");
+        Assert.Null(Phc2SysTargetPolicy.RefusalReason(phc, measureOnly: false));
     }
 }
