@@ -77,4 +77,23 @@ public sealed class Phc2SysSimulationTests(ITestOutputHelper output)
         Assert.All(r.Samples.Where(x => x.State == Phc2SysServoState.Jump), x => Assert.InRange(Math.Abs(x.MeasuredOffsetNs), 0, 100_000));
         Assert.True(r.SteadyMaxAbsNs < 1_000, r.Summary());
     }
+
+    [Fact]
+    public void Steady_state_updates_allocate_nothing()
+    {
+        var sim = Scene(Noon, TaiPhc(), DaemonLike());
+        for (int i = 0; i < 20; i++)
+        {
+            sim.Runner.Update(sim.Time.Now);
+            sim.Time.Advance(S);
+        }
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 200; i++)
+        {
+            sim.Runner.Update(sim.Time.Now);
+            sim.Time.Advance(S);
+        }
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+    }
 }
