@@ -1,0 +1,17 @@
+namespace Ptp4Net.Simulation;
+
+/// <summary>What a <see cref="SimPort"/> delivers received packets to (a simulated node).</summary>
+public interface IPacketReceiver
+{
+    /// <summary>A packet arrived at <paramref name="port"/> at true time <paramref name="trueArrivalTime"/>.</summary>
+    void OnPacket(SimPort port, ReadOnlySpan<byte> packet, long trueArrivalTime);
+}
+
+/// <summary>
+/// The transmit side of a NIC that rewrites a frame on the way out, as one-step hardware does: called once
+/// per frame with the true transmission time, before the frame is copied to the receivers.
+/// </summary>
+public interface ITransmitStamper
+{
+    void OnTransmit(Span<byte> frame, long trueTxTime);
+}
