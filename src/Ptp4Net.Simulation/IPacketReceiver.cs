@@ -3,8 +3,11 @@ namespace Ptp4Net.Simulation;
 /// <summary>What a <see cref="SimPort"/> delivers received packets to (a simulated node).</summary>
 public interface IPacketReceiver
 {
-    /// <summary>A packet arrived at <paramref name="port"/> at true time <paramref name="trueArrivalTime"/>.</summary>
-    void OnPacket(SimPort port, ReadOnlySpan<byte> packet, long trueArrivalTime);
+    /// <summary>
+    /// A packet sent by <paramref name="source"/> arrived at <paramref name="port"/> at true time
+    /// <paramref name="trueArrivalTime"/>.
+    /// </summary>
+    void OnPacket(SimPort port, SimPort source, ReadOnlySpan<byte> packet, long trueArrivalTime);
 }
 
 /// <summary>

@@ -45,6 +45,6 @@ public sealed class OffsetProbe : ISimEventTarget
     }
 
     /// <summary>The report's figures over the samples up to <paramref name="endNs"/>.</summary>
-    public AccuracyFigures Figures(double lockBoundNs, long endNs = long.MaxValue) =>
-        AccuracyFigures.Compute(_times, _offsets, _rates, lockBoundNs, endNs);
+    public AccuracyFigures Figures(double lockBoundNs, long endNs = long.MaxValue, long startNs = long.MinValue) =>
+        AccuracyFigures.Compute(_times, _offsets, _rates, lockBoundNs, endNs, startNs);
 }

@@ -59,7 +59,7 @@ public sealed class Segment
     /// <summary>Draws the fate of one frame in one direction: its delay, or -1 if it is lost.</summary>
     public long DrawDelay(SimPort from, SimPort to) => _directions[from.Index, to.Index].Draw();
 
-    internal void Transmit(SimPort from, ReadOnlySpan<byte> frame, ITransmitStamper? stamper, long now)
+    internal void Transmit(SimPort from, ReadOnlySpan<byte> frame, ITransmitStamper? stamper, SimPort? destination, long now)
     {
         int stampedSlot = -1;
         if (stamper != null)
@@ -72,7 +72,7 @@ public sealed class Segment
             for (int i = 0; i < _ports.Count; i++)
             {
                 var to = _ports[i];
-                if (to == from) continue;
+                if (to == from || (destination != null && to != destination)) continue;
                 long delay = _directions[from.Index, i].Draw();
                 if (delay < 0)
                 {
@@ -81,7 +81,7 @@ public sealed class Segment
                 }
                 FramesDelivered++;
                 int slot = _world.Packets.Rent(stampedSlot >= 0 ? _world.Packets.Get(stampedSlot) : frame);
-                _world.Scheduler.ScheduleAt(now + delay, to, SimPort.KindDeliver, slot);
+                _world.Scheduler.ScheduleAt(now + delay, to, SimPort.KindDeliver, slot, from.Index);
             }
         }
         finally

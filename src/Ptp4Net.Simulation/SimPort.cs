@@ -32,15 +32,16 @@ public sealed class SimPort : ISimEventTarget
     public long FramesReceived { get; private set; }
 
     /// <summary>
-    /// Transmits a frame now; returns the true transmission time. A <paramref name="stamper"/>, if given,
+    /// Transmits a frame now to every other port of the segment, or only to <paramref name="destination"/>
+    /// (unicast) when given; returns the true transmission time. A <paramref name="stamper"/>, if given,
     /// rewrites the frame with the transmission time first (one-step).
     /// </summary>
-    public long Send(ReadOnlySpan<byte> frame, ITransmitStamper? stamper = null)
+    public long Send(ReadOnlySpan<byte> frame, ITransmitStamper? stamper = null, SimPort? destination = null)
     {
         long now = _world.Scheduler.Now;
         if (!IsUp) return now;
         FramesSent++;
-        Segment.Transmit(this, frame, stamper, now);
+        Segment.Transmit(this, frame, stamper, destination, now);
         return now;
     }
 
@@ -53,7 +54,7 @@ public sealed class SimPort : ISimEventTarget
             if (IsUp)
             {
                 FramesReceived++;
-                Receiver.OnPacket(this, _world.Packets.Get(slot), e.Time);
+                Receiver.OnPacket(this, Segment.Ports[(int)e.Data], _world.Packets.Get(slot), e.Time);
             }
         }
         finally

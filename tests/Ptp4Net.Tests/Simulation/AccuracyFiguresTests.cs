@@ -21,6 +21,18 @@ public class AccuracyFiguresTests
     }
 
     [Fact]
+    public void A_start_time_drops_earlier_samples_and_shifts_the_lock_time()
+    {
+        var t = Enumerable.Range(0, 10).Select(i => i * 1_000_000_000L).ToList();
+        var off = new List<double> { 9999, 9999, 500, 10, 10, 10, 10, 10, 10, 20 };
+        var rate = Enumerable.Repeat(0.0, 10).ToList();
+        var f = AccuracyFigures.Compute(t, off, rate, 100, startNs: 2_000_000_000);
+        Assert.Equal(1.0, f.LockTimeSeconds); // last violation at 2 s, locked from 3 s = 1 s after the start
+        Assert.Equal(4, f.Samples); // second half of [2 s, 9 s]: t >= 5.5 s
+        Assert.Equal(20, f.MaxNs);
+    }
+
+    [Fact]
     public void Not_locked_when_the_last_sample_violates_the_bound()
     {
         var t = new List<long> { 0, 1, 2 };

@@ -7,7 +7,7 @@ public class LinkTests
     private sealed class Sink : IPacketReceiver
     {
         public readonly List<(long Arrival, int Id)> Got = new();
-        public void OnPacket(SimPort port, ReadOnlySpan<byte> packet, long trueArrivalTime) =>
+        public void OnPacket(SimPort port, SimPort source, ReadOnlySpan<byte> packet, long trueArrivalTime) =>
             Got.Add((trueArrivalTime, BitConverter.ToInt32(packet)));
     }
 
@@ -136,6 +136,10 @@ public class LinkTests
         ports[3].Send(new byte[] { 1, 0, 0, 0 });
         w.RunUntil(2000);
         Assert.Single(sinks[1].Got);
+        ports[2].Send(new byte[] { 5, 0, 0, 0 }, destination: ports[1]); // unicast
+        w.RunUntil(3000);
+        Assert.Equal(2, sinks[1].Got.Count);
+        Assert.Empty(sinks[0].Got);
     }
 
     [Fact]
@@ -172,6 +176,6 @@ public class LinkTests
 
     private sealed class Lambda(Action<SimPort, ReadOnlySpan<byte>, long> f) : IPacketReceiver
     {
-        public void OnPacket(SimPort port, ReadOnlySpan<byte> packet, long t) => f(port, packet, t);
+        public void OnPacket(SimPort port, SimPort source, ReadOnlySpan<byte> packet, long t) => f(port, packet, t);
     }
 }
