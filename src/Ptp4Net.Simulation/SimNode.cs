@@ -46,14 +46,24 @@ public sealed class SimNode : ISimEventTarget, IPacketReceiver, ITransmitStamper
     public SimClock Clock { get; }
     public IReadOnlyList<SimPort?> Ports => _ports;
 
-    /// <summary>Delay between a transmission and the delivery of its TX timestamp to the engine.</summary>
-    public long TxTimestampLatencyNs { get; set; } = 2_000;
+    /// <summary>
+    /// Delay between a transmission and the delivery of its TX timestamp to the engine. 0 by default: ptp4l
+    /// blocks for the TX timestamp right after sending, so it always has it before any reply can arrive.
+    /// Larger values let a reply overtake the timestamp (a harder case for the engine).
+    /// </summary>
+    public long TxTimestampLatencyNs { get; set; }
 
     /// <summary>Receives ptp4l-style log lines ("ptp4l[12.345]: ..."), or null for silence (fast runs).</summary>
     public Action<SimNode, string>? LogSink { get; set; }
 
     /// <summary>Called after every servo sample with (offset ns, state, path delay ns), for tests.</summary>
     public Action<SimNode, LogEvent>? ServoSampleObserver { get; set; }
+
+    /// <summary>Sees every frame the node sends (<c>tx</c> true, with its TX timestamp when one was taken, else 0)
+    /// or receives (with its RX timestamp, 0 for general messages), for traces and tests.</summary>
+    public FrameObserver? Frames { get; set; }
+
+    public delegate void FrameObserver(SimNode node, int port, bool tx, ReadOnlySpan<byte> frame, long localTimestampNs);
 
     /// <summary>Every port state change, in order (true time, port index, old, new, event).</summary>
     public IReadOnlyList<StateChange> StateChanges => _stateChanges;
@@ -115,6 +125,7 @@ public sealed class SimNode : ISimEventTarget, IPacketReceiver, ITransmitStamper
         int index = Array.IndexOf(_ports, port);
         bool isEvent = packet.Length > 0 && (packet[0] & 0x0F) < 8;
         var rx = isEvent ? PtpTimestamp.FromNanoseconds(Clock.Timestamp(trueArrivalTime)) : default;
+        Frames?.Invoke(this, index, false, packet, isEvent ? rx.ToNanosecondsInt64() : 0);
         Apply(Engine.OnMessage(index, packet, rx, trueArrivalTime, source.Index));
     }
 
@@ -140,8 +151,13 @@ public sealed class SimNode : ISimEventTarget, IPacketReceiver, ITransmitStamper
                     SimPort? dest = a.Destination == SendDestination.Unicast && a.Address >= 0 && a.Address < port.Segment.Ports.Count
                         ? port.Segment.Ports[a.Address] : null;
                     long t = port.Send(a.Message.Span, a.OneStep ? this : null, dest);
+                    long txStamp = 0;
                     if (a.Kind == ActionKind.SendEvent && a.TxToken.IsValid)
-                        _world.Scheduler.ScheduleAt(t + TxTimestampLatencyNs, this, KindTxStamp, TokenArg(a.TxToken), Clock.Timestamp(t));
+                    {
+                        txStamp = Clock.Timestamp(t);
+                        _world.Scheduler.ScheduleAt(t + TxTimestampLatencyNs, this, KindTxStamp, TokenArg(a.TxToken), txStamp);
+                    }
+                    Frames?.Invoke(this, a.Port, true, a.Message.Span, txStamp);
                     break;
                 }
                 case ActionKind.ArmTimer:
