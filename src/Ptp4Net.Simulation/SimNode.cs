@@ -71,6 +71,10 @@ public sealed class SimNode : ISimEventTarget, IPacketReceiver, ITransmitStamper
     /// <summary>A powered-off node neither sends, receives nor runs timers.</summary>
     public bool IsPoweredOn { get; private set; } = true;
 
+    /// <summary>False until the engine has been started: frames arriving before are not seen (the node is
+    /// not there yet, e.g. a grandmaster that appears later).</summary>
+    public bool IsStarted { get; private set; }
+
     public readonly record struct StateChange(long Time, int Port, PortState Old, PortState New, PortEvent Event);
 
     /// <summary>Attaches engine port <paramref name="portIndex"/> to <paramref name="segment"/>.</summary>
@@ -107,6 +111,7 @@ public sealed class SimNode : ISimEventTarget, IPacketReceiver, ITransmitStamper
         switch (e.Kind)
         {
             case KindStart:
+                IsStarted = true;
                 Apply(Engine.Start(now));
                 break;
             case KindTimer:
@@ -121,7 +126,7 @@ public sealed class SimNode : ISimEventTarget, IPacketReceiver, ITransmitStamper
 
     void IPacketReceiver.OnPacket(SimPort port, SimPort source, ReadOnlySpan<byte> packet, long trueArrivalTime)
     {
-        if (!IsPoweredOn) return;
+        if (!IsPoweredOn || !IsStarted) return;
         int index = Array.IndexOf(_ports, port);
         bool isEvent = packet.Length > 0 && (packet[0] & 0x0F) < 8;
         var rx = isEvent ? PtpTimestamp.FromNanoseconds(Clock.Timestamp(trueArrivalTime)) : default;
