@@ -42,10 +42,13 @@ public static class ReportScenarios
     private const long ProbePeriod = Second / 64;
 
     /// <summary>Options applied to every clock on top of ptp4l's defaults (e.g. reset the delay filter on a step).</summary>
-    public sealed record EngineTweaks(bool ResetDelayFilterOnStep)
+    public sealed record EngineTweaks(bool ResetDelayFilterOnStep, DelayFilterKind DelayFilter = DelayFilterKind.MovingMedian, int DelayFilterLength = 10)
     {
         public static EngineTweaks Ptp4lDefaults { get; } = new(false);
-        public static EngineTweaks Improved { get; } = new(true);
+        public static EngineTweaks Improved { get; set; } = new(true);
+
+        /// <summary>The port options with this record's delay filter settings.</summary>
+        public PortOptions Port(PortOptions p) => p with { DelayFilter = DelayFilter, DelayFilterLength = DelayFilterLength };
     }
 
     public static OscillatorParameters HwStamps(double ppb = 0, long offsetNs = 0) =>
@@ -97,8 +100,8 @@ public static class ReportScenarios
     {
         var so = ServoFor(servo);
         var net = new SimNetwork(seed);
-        var gm = net.AddNode("gm", HwStamps(), Clock(so, tweaks, priority1: 100) with { TwoStepFlag = twoStep }, HwPort(mechanism));
-        var slavePort = HwPort(mechanism) with { DelayAsymmetryNs = correctAsymmetry ? asymmetryNs / 2 : 0 };
+        var gm = net.AddNode("gm", HwStamps(), Clock(so, tweaks, priority1: 100) with { TwoStepFlag = twoStep }, tweaks.Port(HwPort(mechanism)));
+        var slavePort = tweaks.Port(HwPort(mechanism)) with { DelayAsymmetryNs = correctAsymmetry ? asymmetryNs / 2 : 0 };
         var sl = net.AddNode("slave", HwStamps(50_000, 1_000_000) with { WanderPpbPerSqrtSecond = wander },
             Clock(so, tweaks, slaveOnly: true), slavePort);
         var ms = HwLink(1000 + asymmetryNs / 2) with { LossProbability = loss };
@@ -112,7 +115,7 @@ public static class ReportScenarios
     private static ScenarioRun SwNoisy(string name, ServoType servo, ulong seed, EngineTweaks tweaks)
     {
         var so = ServoFor(servo, software: true);
-        var port = new PortOptions { LogSyncInterval = 0, LogMinDelayReqInterval = 0 };
+        var port = tweaks.Port(new PortOptions { LogSyncInterval = 0, LogMinDelayReqInterval = 0 });
         var osc = new OscillatorParameters { GranularityNs = 1 };
         var net = new SimNetwork(seed);
         var gm = net.AddNode("gm", osc, Clock(so, tweaks, priority1: 100), port);
@@ -133,7 +136,7 @@ public static class ReportScenarios
     {
         var so = ServoFor(servo);
         var net = new SimNetwork(seed);
-        var port = HwPort(mechanism);
+        var port = tweaks.Port(HwPort(mechanism));
         var link = HwLink() with { LossProbability = loss };
         var gm = net.AddNode("gm", HwStamps(), Clock(so, tweaks, priority1: 100), port);
         SimNode previous = gm;
@@ -156,9 +159,10 @@ public static class ReportScenarios
     {
         var so = ServoFor(servo);
         var net = new SimNetwork(seed);
-        var gmA = net.AddNode("gmA", HwStamps(), Clock(so, tweaks, priority1: 100, clockClass: 6), HwPort());
-        var gmB = net.AddNode("gmB", HwStamps(), Clock(so, tweaks, priority1: 110, clockClass: 6), HwPort());
-        var sl = net.AddNode("slave", HwStamps(50_000, 1_000_000), Clock(so, tweaks, slaveOnly: true), HwPort());
+        var port = tweaks.Port(HwPort());
+        var gmA = net.AddNode("gmA", HwStamps(), Clock(so, tweaks, priority1: 100, clockClass: 6), port);
+        var gmB = net.AddNode("gmB", HwStamps(), Clock(so, tweaks, priority1: 110, clockClass: 6), port);
+        var sl = net.AddNode("slave", HwStamps(50_000, 1_000_000), Clock(so, tweaks, slaveOnly: true), port);
         net.Lan("lan", HwLink(), (gmA, 0), (gmB, 0), (sl, 0));
         gmA.PowerOffAt(silentAtNs);
         var probe = new OffsetProbe(net.World, sl.Clock, null, ProbePeriod);
