@@ -4,8 +4,9 @@ namespace Ptp4Net.Simulation;
 public interface IPacketReceiver
 {
     /// <summary>
-    /// A packet sent by <paramref name="source"/> arrived at <paramref name="port"/> at true time
-    /// <paramref name="trueArrivalTime"/>.
+    /// A packet sent by <paramref name="source"/> arrived at <paramref name="port"/>; its receive timestamp
+    /// belongs to true time <paramref name="trueArrivalTime"/> (the current time, or slightly earlier with
+    /// <see cref="LinkParameters.AcausalStamps"/>).
     /// </summary>
     void OnPacket(SimPort port, SimPort source, ReadOnlySpan<byte> packet, long trueArrivalTime);
 }

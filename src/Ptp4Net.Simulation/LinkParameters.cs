@@ -20,5 +20,12 @@ public sealed record LinkParameters
     public long ReorderExtraNs { get; init; } = 2_000_000;
     public long MinDelayNs { get; init; }
 
+    /// <summary>
+    /// When the drawn delay is below <see cref="MinDelayNs"/>: deliver at the minimum (causality) but take the
+    /// receive timestamp at the drawn time. Without it the delay distribution is truncated (a gaussian of σ 5 µs
+    /// around 1 µs would put 42 % of the frames at the minimum). Off by default.
+    /// </summary>
+    public bool AcausalStamps { get; init; }
+
     public static LinkParameters Fixed(long delayNs) => new() { DelayNs = delayNs };
 }

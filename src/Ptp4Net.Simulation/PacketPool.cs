@@ -11,6 +11,7 @@ public sealed class PacketPool
 
     private byte[][] _buffers = new byte[16][];
     private int[] _lengths = new int[16];
+    private long[] _stampShifts = new long[16];
     private int[] _free = new int[16];
     private int _freeCount;
     private int _allocated;
@@ -33,6 +34,7 @@ public sealed class PacketPool
             {
                 Array.Resize(ref _buffers, _allocated * 2);
                 Array.Resize(ref _lengths, _allocated * 2);
+                Array.Resize(ref _stampShifts, _allocated * 2);
                 Array.Resize(ref _free, _allocated * 2);
             }
             slot = _allocated++;
@@ -40,10 +42,16 @@ public sealed class PacketPool
         }
         data.CopyTo(_buffers[slot]);
         _lengths[slot] = data.Length;
+        _stampShifts[slot] = 0;
         return slot;
     }
 
     public Span<byte> Get(int slot) => _buffers[slot].AsSpan(0, _lengths[slot]);
+
+    /// <summary>Receive-timestamp shift of the packet in <paramref name="slot"/> (see <see cref="LinkParameters.AcausalStamps"/>).</summary>
+    public long GetStampShift(int slot) => _stampShifts[slot];
+
+    public void SetStampShift(int slot, long shift) => _stampShifts[slot] = shift;
 
     public void Return(int slot) => _free[_freeCount++] = slot;
 }

@@ -14,8 +14,9 @@ namespace Ptp4Net.Simulation;
 /// <item><term>hw-ideal</term><description>GM → slave, E2E, 1 µs each way + gaussian σ 20 ns per direction,
 /// stamps floored to 8 ns, logSyncInterval −4, logMinDelayReqInterval −4, hardware servo defaults, 120 s,
 /// lock bound 100 ns.</description></item>
-/// <item><term>sw-noisy</term><description>as hw-ideal but σ 5 µs, 1 % of messages delayed a further
-/// 200 µs, stamps at 1 ns, 1 Sync/s and 1 Delay_Req/s, software servo defaults, 1800 s, lock bound 20 µs.</description></item>
+/// <item><term>sw-noisy</term><description>as hw-ideal but σ 5 µs (a frame is never delivered before it is
+/// sent, but its timestamp follows the full gaussian: <see cref="LinkParameters.AcausalStamps"/>), 1 % of
+/// messages delayed a further 200 µs, stamps at 1 ns, 1 Sync/s and 1 Delay_Req/s, software servo defaults, 1800 s, lock bound 20 µs.</description></item>
 /// <item><term>wander</term><description>hw-ideal plus a random-walk frequency of 30 ppb/√s on the slave.</description></item>
 /// <item><term>bc-chain-4</term><description>GM → BC1 → BC2 → BC3 → BC4 → client: four two-port boundary
 /// clocks, five hw-ideal links; the BCs' oscillators are −30, +20, −10, +40 ppm with initial offsets of
@@ -120,7 +121,8 @@ public static class ReportScenarios
         var net = new SimNetwork(seed);
         var gm = net.AddNode("gm", osc, Clock(so, tweaks, priority1: 100), port);
         var sl = net.AddNode("slave", osc with { FrequencyOffsetPpb = 50_000, InitialOffsetNs = 1_000_000 }, Clock(so, tweaks, slaveOnly: true), port);
-        var link = new LinkParameters { DelayNs = 1000, JitterSigmaNs = 5000, TailProbability = 0.01, TailFixedNs = 200_000 };
+        // σ 5 µs around 1 µs: the timestamps see the whole gaussian (AcausalStamps), not one truncated at 0.
+        var link = new LinkParameters { DelayNs = 1000, JitterSigmaNs = 5000, TailProbability = 0.01, TailFixedNs = 200_000, AcausalStamps = true };
         net.Link(gm, 0, sl, 0, link);
         var probe = new OffsetProbe(net.World, sl.Clock, gm.Clock, ProbePeriod);
         net.StartAll();

@@ -57,7 +57,7 @@ public sealed class Segment
     public LinkParameters GetDirection(SimPort from, SimPort to) => _directions[from.Index, to.Index].Parameters;
 
     /// <summary>Draws the fate of one frame in one direction: its delay, or -1 if it is lost.</summary>
-    public long DrawDelay(SimPort from, SimPort to) => _directions[from.Index, to.Index].Draw();
+    public long DrawDelay(SimPort from, SimPort to) => _directions[from.Index, to.Index].Draw(out _);
 
     internal void Transmit(SimPort from, ReadOnlySpan<byte> frame, ITransmitStamper? stamper, SimPort? destination, long now)
     {
@@ -73,7 +73,7 @@ public sealed class Segment
             {
                 var to = _ports[i];
                 if (to == from || (destination != null && to != destination)) continue;
-                long delay = _directions[from.Index, i].Draw();
+                long delay = _directions[from.Index, i].Draw(out long stampShift);
                 if (delay < 0)
                 {
                     FramesLost++;
@@ -81,6 +81,7 @@ public sealed class Segment
                 }
                 FramesDelivered++;
                 int slot = _world.Packets.Rent(stampedSlot >= 0 ? _world.Packets.Get(stampedSlot) : frame);
+                _world.Packets.SetStampShift(slot, stampShift);
                 _world.Scheduler.ScheduleAt(now + delay, to, SimPort.KindDeliver, slot, from.Index);
             }
         }
@@ -102,8 +103,11 @@ public sealed class Segment
 
         public LinkParameters Parameters { get; set; }
 
-        public long Draw()
+        /// <param name="stampShift">How much earlier than the delivery the receive timestamp is taken (≤ 0;
+        /// non-zero only with <see cref="LinkParameters.AcausalStamps"/>).</param>
+        public long Draw(out long stampShift)
         {
+            stampShift = 0;
             var p = Parameters;
             // Draw every random number in a fixed order whatever the outcome, so the stream stays aligned
             // from one message to the next (a lost frame does not shift the next frame's jitter).
@@ -117,7 +121,9 @@ public sealed class Segment
             if (tailU < p.TailProbability) d += p.TailFixedNs + tailExp;
             if (reorderU < p.ReorderProbability) d += p.ReorderExtraNs;
             long delay = (long)Math.Round(d);
-            return Math.Max(delay, p.MinDelayNs);
+            if (delay >= p.MinDelayNs) return delay;
+            if (p.AcausalStamps) stampShift = delay - p.MinDelayNs;
+            return p.MinDelayNs;
         }
     }
 }

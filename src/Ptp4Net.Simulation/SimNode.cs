@@ -131,7 +131,7 @@ public sealed class SimNode : ISimEventTarget, IPacketReceiver, ITransmitStamper
         bool isEvent = packet.Length > 0 && (packet[0] & 0x0F) < 8;
         var rx = isEvent ? PtpTimestamp.FromNanoseconds(Clock.Timestamp(trueArrivalTime)) : default;
         Frames?.Invoke(this, index, false, packet, isEvent ? rx.ToNanosecondsInt64() : 0);
-        Apply(Engine.OnMessage(index, packet, rx, trueArrivalTime, source.Index));
+        Apply(Engine.OnMessage(index, packet, rx, _world.Now, source.Index));
     }
 
     void ITransmitStamper.OnTransmit(Span<byte> frame, long trueTxTime)

@@ -54,7 +54,7 @@ public sealed class SimPort : ISimEventTarget
             if (IsUp)
             {
                 FramesReceived++;
-                Receiver.OnPacket(this, Segment.Ports[(int)e.Data], _world.Packets.Get(slot), e.Time);
+                Receiver.OnPacket(this, Segment.Ports[(int)e.Data], _world.Packets.Get(slot), e.Time + _world.Packets.GetStampShift(slot));
             }
         }
         finally

@@ -68,6 +68,21 @@ public class LinkTests
     }
 
     [Fact]
+    public void Jitter_larger_than_the_delay_is_truncated_unless_stamps_are_acausal()
+    {
+        var truncated = Run(9, new LinkParameters { DelayNs = 1000, JitterSigmaNs = 5000 });
+        var (tMean, _) = Delays(truncated.S, truncated.Rx);
+        Assert.All(truncated.Rx.Got, g => Assert.True(g.Arrival >= truncated.S.SentAt[g.Id]));
+        Assert.InRange(tMean, 2000, 3500); // about 42 % of the frames sit at 0, the rest keep their tail
+
+        // With acausal stamps the "arrival" handed to the receiver (its timestamp time) is the full gaussian.
+        var full = Run(9, new LinkParameters { DelayNs = 1000, JitterSigmaNs = 5000, AcausalStamps = true });
+        var (mean, sd) = Delays(full.S, full.Rx);
+        Assert.InRange(mean, 1000 - 150, 1000 + 150);
+        Assert.InRange(sd, 4850, 5150);
+    }
+
+    [Fact]
     public void Loss_drops_the_configured_fraction()
     {
         var (_, rx, _) = Run(2, new LinkParameters { DelayNs = 1000, LossProbability = 0.2 });
