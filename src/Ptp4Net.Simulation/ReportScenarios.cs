@@ -43,10 +43,11 @@ public static class ReportScenarios
     private const long ProbePeriod = Second / 64;
 
     /// <summary>Options applied to every clock on top of ptp4l's defaults (e.g. reset the delay filter on a step).</summary>
-    public sealed record EngineTweaks(bool ResetDelayFilterOnStep, DelayFilterKind DelayFilter = DelayFilterKind.MovingMedian, int DelayFilterLength = 10)
+    public sealed record EngineTweaks(bool ResetDelayFilterOnStep, DelayFilterKind DelayFilter = DelayFilterKind.MovingMedian, int DelayFilterLength = 10,
+        bool RejectOutliers = false)
     {
         public static EngineTweaks Ptp4lDefaults { get; } = new(false);
-        public static EngineTweaks Improved { get; set; } = new(true);
+        public static EngineTweaks Improved { get; set; } = new(true, RejectOutliers: true);
 
         /// <summary>The port options with this record's delay filter settings.</summary>
         public PortOptions Port(PortOptions p) => p with { DelayFilter = DelayFilter, DelayFilterLength = DelayFilterLength };
@@ -73,7 +74,7 @@ public static class ReportScenarios
         Priority1 = priority1,
         SlaveOnly = slaveOnly,
         ClockClass = clockClass,
-        ServoFactory = SupervisedServo.Factory(servo),
+        ServoFactory = tweaks.RejectOutliers ? OutlierRejectingServo.Wrap(SupervisedServo.Factory(servo)) : SupervisedServo.Factory(servo),
         ResetDelayFilterOnStep = tweaks.ResetDelayFilterOnStep,
     };
 
