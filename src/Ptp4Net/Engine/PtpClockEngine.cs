@@ -53,7 +53,7 @@ public sealed partial class PtpClockEngine
         if (ports.Count < 1 || ports.Count > 1024) throw new ArgumentException("a clock has 1..1024 ports", nameof(ports));
         _options = clock;
         _random = random ?? new SeededRandomSource(clock.ClockIdentity.Value ^ 0x5DEECE66DUL);
-        _servo = clock.ServoFactory?.Invoke() ?? new FallbackPiServo();
+        _servo = clock.ServoFactory?.Invoke() ?? SupervisedServo.Create(clock.Servo ?? new Ptp4Net.Servo.ServoOptions());
 
         DefaultDataSet = new DefaultDataSet
         {
