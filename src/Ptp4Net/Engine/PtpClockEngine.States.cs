@@ -153,9 +153,12 @@ public sealed partial class PtpClockEngine
         // The master we followed is gone: forget it so that the state decision does not pick it again.
         if (PortStateNames.IsSlave(p.State)) p.Foreign.Remove(ParentDataSet.ParentPortIdentity);
         if (kind == TimerKind.SyncReceipt) Cancel(p, TimerKind.AnnounceReceipt);
-        ArmAnnounceReceipt(p);
         _statePending = true;
         Dispatch(p, PortEvent.AnnounceReceiptTimeoutExpires, false);
+        // Still listening for a master (e.g. a client-only port stays LISTENING): keep the timeout running.
+        if (p.State is PortState.Listening or PortState.Passive or PortState.Uncalibrated or PortState.Slave
+            && !p.TimerArmed[(int)TimerKind.AnnounceReceipt])
+            ArmAnnounceReceipt(p);
     }
 
     /// <summary>STATE_DECISION_EVENT (9.2.6.8): runs the BMCA over all ports and dispatches each recommendation.</summary>
