@@ -9,6 +9,7 @@ namespace Ptp4Net.Engine;
 public sealed partial class PtpClockEngine
 {
     private int _stepWindowCounter;
+    private long _lastIngressNs;
 
     private bool FromParent(EnginePort p, ReadOnlySpan<byte> m)
     {
@@ -152,6 +153,7 @@ public sealed partial class PtpClockEngine
     private void Synchronize(EnginePort p, long offset, long localNs, long delay)
     {
         LastOffsetNs = offset;
+        _lastIngressNs = localNs;
         if (_options.FreeRunning)
         {
             // free_running: measure and report, never steer (clock.c clock_no_adjust). The port stays UNCALIBRATED.

@@ -9,6 +9,10 @@ namespace Ptp4Net.Engine;
 public sealed partial class PtpClockEngine
 {
     private bool _isGrandmaster;
+    // What this clock announces as grandmaster (GRANDMASTER_SETTINGS_NP; ptp4l's utc_offset, time_flags, time_source).
+    private short _gmUtcOffset;
+    private byte _gmTimeFlags = DataSets.TimePropertiesDataSet.PtpTimescaleFlag;
+    private byte _gmTimeSource;
     private bool _haveSelected;
     private ClockIdentity _selectedBest;
 
@@ -245,9 +249,9 @@ public sealed partial class PtpClockEngine
         ParentDataSet.GrandmasterClockQuality = d.ClockQuality;
         ParentDataSet.GrandmasterPriority1 = d.Priority1;
         ParentDataSet.GrandmasterPriority2 = d.Priority2;
-        TimePropertiesDataSet.CurrentUtcOffset = _options.UtcOffset;
-        TimePropertiesDataSet.Flags = DataSets.TimePropertiesDataSet.PtpTimescaleFlag;
-        TimePropertiesDataSet.TimeSource = _options.TimeSource;
+        TimePropertiesDataSet.CurrentUtcOffset = _gmUtcOffset;
+        TimePropertiesDataSet.Flags = _gmTimeFlags;
+        TimePropertiesDataSet.TimeSource = _gmTimeSource;
         _pathTraceCount = 0;
     }
 

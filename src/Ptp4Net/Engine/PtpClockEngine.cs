@@ -75,6 +75,8 @@ public sealed partial class PtpClockEngine
             if (po.DelayFilterLength < 1) throw new ArgumentException("delay_filter_length must be at least 1", nameof(ports));
             _ports[i] = new EnginePort(i, po, clock.ClockIdentity, clock.ForeignMasterCapacity, clock.SlaveOnly);
         }
+        _gmUtcOffset = clock.UtcOffset;
+        _gmTimeSource = clock.TimeSource;
         BecomeGrandmasterDataSets();
         _isGrandmaster = false; // so that the first M1/M2 decision logs "assuming the grand master role"
     }
