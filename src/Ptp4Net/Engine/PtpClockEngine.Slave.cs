@@ -258,7 +258,11 @@ public sealed partial class PtpClockEngine
     {
         p.DelayReqOutstanding = false;
         p.HaveEarlyResp = false;
-        long raw = DelayCalculator.E2EMeanPathDelay(p.T2Ns - p.T3Ns, t4 - p.T1Ns, p.C1Scaled, c2Scaled);
+        // tsproc.c: the local interval t2 − t3 is scaled to master time by the servo's rate ratio.
+        long t23 = p.T2Ns - p.T3Ns;
+        double rr = _servo.RateRatio;
+        if (rr != 1.0 && rr > 0.999 && rr < 1.001) t23 = (long)Math.Round(t23 * rr);
+        long raw = DelayCalculator.E2EMeanPathDelay(t23, t4 - p.T1Ns, p.C1Scaled, c2Scaled);
         p.MeanDelayNs = p.Filter.Sample(raw);
         p.HaveDelay = true;
         CurrentDataSet.MeanPathDelay = TimeInterval.FromNanoseconds(p.MeanDelayNs);

@@ -143,6 +143,12 @@ public sealed partial class PtpClockEngine
         {
             p.Counters.RxByType[type]++;
             long rxNs = rxTimestamp.IsZero ? 0 : EnginePort.Ns(rxTimestamp) - p.Options.IngressLatencyNs;
+            if (rxNs != 0 && !_options.FreeRunning && _servo.CheckClockSanity(rxNs, monotonicNs))
+            {
+                // ptp4l clock_check_ts: the clock ran away from the monotonic clock; the servo starts over.
+                ServoState = ServoState.Unlocked;
+                Log(-1, new LogEvent(LogKind.ServoReset));
+            }
             Receive(p, type, message, rxNs, sourceAddress);
         }
         return End();
