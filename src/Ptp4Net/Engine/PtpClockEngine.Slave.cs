@@ -10,6 +10,7 @@ public sealed partial class PtpClockEngine
 {
     private int _stepWindowCounter;
     private long _lastIngressNs;
+    private readonly OffsetOutlierFilter _outliers = new();
 
     private bool FromParent(EnginePort p, ReadOnlySpan<byte> m)
     {
@@ -146,6 +147,11 @@ public sealed partial class PtpClockEngine
         long offset = DelayCalculator.OffsetFromMaster(t2 - t1, c1Scaled, delay, p.Ds.DelayAsymmetryNs);
         CurrentDataSet.OffsetFromMaster = TimeInterval.FromNanoseconds(offset);
         CurrentDataSet.MeanPathDelay = TimeInterval.FromNanoseconds(delay);
+        if (_options.RejectOffsetOutliers && !_outliers.Accept(offset))
+        {
+            Counters.RejectedOffsetOutliers++;
+            return;
+        }
         Synchronize(p, offset, t2, delay);
     }
 
@@ -189,6 +195,7 @@ public sealed partial class PtpClockEngine
                     }
                 }
                 _stepWindowCounter = _options.StepWindow;
+                _outliers.Reset();
                 Dispatch(p, PortEvent.SynchronizationFault, false);
                 break;
             default:

@@ -195,6 +195,7 @@ public sealed partial class PtpClockEngine
             _selectedBest = bestId;
             Log(-1, new LogEvent(localBest ? LogKind.SelectedLocalClock : LogKind.SelectedBestMaster, Clock: bestId));
             // clock.c: a new best master invalidates the path delay estimate and the rate ratios.
+            _outliers.Reset();
             foreach (var p in _ports)
             {
                 p.Filter.Reset();

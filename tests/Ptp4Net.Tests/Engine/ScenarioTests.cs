@@ -169,3 +169,39 @@ public class ScenarioTests
         Assert.True(MaxAbsOffsetOver(net, gm, sl, 80 * Second) < 100);
     }
 }
+
+public class OutlierScenarioTests
+{
+    private const long Second = 1_000_000_000;
+
+    private static double RunWithDelayedSyncs(bool reject)
+    {
+        var net = new TestNetwork();
+        var port = new PortOptions { LogSyncInterval = -3, LogMinDelayReqInterval = -3, LogAnnounceInterval = 0 };
+        int gm = net.Add(new ClockOptions { ClockIdentity = TestNetwork.Id(1), Priority1 = 100 }, [port with { Name = "a" }], 0, 0, 1);
+        int sl = net.Add(new ClockOptions { ClockIdentity = TestNetwork.Id(2), RejectOffsetOutliers = reject }, [port with { Name = "b" }], 30_000, 300_000, 2);
+        net.Connect(gm, 0, sl, 0, 1_000, 1_000);
+        int syncs = 0;
+        // Every 50th Sync from the master waits 200 µs in a queue (2 % of Syncs).
+        net.ExtraDelay = (from, bytes) => from == gm && (bytes[0] & 0x0F) == 0 && ++syncs % 50 == 0 ? 200_000 : 0;
+        net.StartAll();
+        net.RunUntil(40 * Second);
+        double max = 0;
+        for (long t = net.Now; t < 80 * Second; t += Second / 20)
+        {
+            net.RunUntil(t);
+            max = Math.Max(max, Math.Abs(net.TrueOffset(gm, sl)));
+        }
+        if (reject) Assert.True(net.Nodes[sl].Engine.Counters.RejectedOffsetOutliers > 10);
+        return max;
+    }
+
+    [Fact]
+    public void Rejecting_offset_outliers_keeps_delayed_syncs_out_of_the_servo()
+    {
+        double plain = RunWithDelayedSyncs(reject: false);
+        double filtered = RunWithDelayedSyncs(reject: true);
+        Assert.True(plain > 10_000, $"ptp4l-like: a 200 µs Sync kicks the clock ({plain} ns)");
+        Assert.True(filtered < 100, $"with rejection: {filtered} ns");
+    }
+}
