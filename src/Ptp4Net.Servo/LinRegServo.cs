@@ -10,7 +10,7 @@ namespace Ptp4Net.Servo;
 /// prediction of the newest point is scored: a running mean of |error| over its first 10 predictions,
 /// then an exponential average with weight 0.02. The largest size whose error is within 5 % of the best
 /// smaller one wins. Its slope gives the frequency (1e9 · (slope − 1)); its intercept (master minus
-/// local at the newest point) is removed by adding intercept / T / c: c = 1 sync interval T for fits of
+/// local at the newest point) is removed by adding intercept / T / c (T = sync interval): c = 1 for fits of
 /// 4, 8 or 16 points, 2 for 32 points and 3 for 64 points (larger fits: smaller frequency error, so a
 /// slower phase correction). No tuning constants are exposed.
 /// Unlocked until 4 points exist; then the shared step rule uses |intercept| instead of the raw offset.

@@ -43,13 +43,22 @@ public sealed record ClockOptions
     public ushort MaxStepsRemoved { get; init; } = 255;
     /// <summary>`gmCapable`, true: false keeps the clock out of the grandmaster role (802.1AS).</summary>
     public bool GmCapable { get; init; } = true;
-    /// <summary>`clock_servo` and the servo keys: makes the servo. Null uses <see cref="FallbackPiServo"/>.</summary>
+    /// <summary>`clock_servo`, `step_threshold`, `first_step_threshold`, `max_frequency`, `pi_*`, `step_window`,
+    /// `sanity_freq_limit`, ...: the servo project's options, used when <see cref="ServoFactory"/> is null.
+    /// Null means linuxptp's defaults (PI, hardware time stamping).</summary>
+    public Ptp4Net.Servo.ServoOptions? Servo { get; init; }
+    /// <summary>Makes the servo; overrides <see cref="Servo"/>. Null builds <see cref="SupervisedServo"/> from <see cref="Servo"/>.</summary>
     public Func<IClockServo>? ServoFactory { get; init; }
     /// <summary>Capacity of each port's foreign master table (bounded; ptp4l's list is unbounded).</summary>
     public int ForeignMasterCapacity { get; init; } = 16;
-    /// <summary>`step_window`, 0: Sync samples skipped after a step.</summary>
+    /// <summary>Sync samples the engine skips after a step. Prefer `step_window` in <see cref="Servo"/> (the supervisor
+    /// applies it); this engine-level counter exists for custom <see cref="IClockServo"/> implementations. 0.</summary>
     public int StepWindow { get; init; }
     /// <summary>Not a linuxptp key (ptp4l behaves as false): also empty the delay filter when the clock is stepped,
     /// so that delays measured at the old frequency do not bias the first offsets after the step.</summary>
     public bool ResetDelayFilterOnStep { get; init; }
+    /// <summary>Not a linuxptp key (ptp4l behaves as false): drop single offset samples far outside the recent spread
+    /// (<see cref="Ptp4Net.Delay.OffsetOutlierFilter"/>) instead of feeding them to the servo. Helps with Syncs delayed
+    /// in queues, which a delay filter cannot see.</summary>
+    public bool RejectOffsetOutliers { get; init; }
 }

@@ -19,15 +19,27 @@ internal sealed class LoopTrace
     public required double[] TrueOffsetNs { get; init; }
     public required ServoState[] States { get; init; }
     public required double[] FrequencyPpb { get; init; }
+    public required long[] MeasuredOffsetNs { get; init; }
+    public required ServoEvents[] Events { get; init; }
     public required int Steps { get; init; }
 
-    /// <summary>First time at which |true offset| &lt; limit and stays so until the end; NaN if never.</summary>
+    /// <summary>Sample indices whose state was <paramref name="state"/>.</summary>
+    public List<int> IndicesOf(ServoState state)
+    {
+        var list = new List<int>();
+        for (int i = 0; i < States.Length; i++)
+            if (States[i] == state) list.Add(i);
+        return list;
+    }
+
+    /// <summary>First time at which |true offset| &lt; limit and stays so until the end of the run;
+    /// NaN ("never") if it is exceeded in the last tenth of the run.</summary>
     public double SettlingTimeS(double limitNs)
     {
         for (int i = TrueOffsetNs.Length - 1; i >= 0; i--)
         {
             if (Math.Abs(TrueOffsetNs[i]) >= limitNs)
-                return i == TrueOffsetNs.Length - 1 ? double.NaN : TimeS[i + 1];
+                return i >= TrueOffsetNs.Length * 9 / 10 ? double.NaN : TimeS[i + 1];
         }
         return TimeS[0];
     }
@@ -68,8 +80,11 @@ internal static class ClosedLoop
     public static ServoOptions OptionsFor(ServoType type, LoopScenario s) =>
         new() { ClockServo = type, SoftwareTimestamping = s.Software };
 
+    /// <param name="beforeSample">Called before sample i is measured (to disturb the clock).</param>
+    /// <param name="checkSanity">Also run the sanity check on every sample's time stamp, as ptp4l does.</param>
     public static LoopTrace Run(ServoOptions options, LoopScenario s, int seed,
-        double naturalErrorPpb = NaturalErrorPpb, double initialOffsetNs = InitialOffsetNs)
+        double naturalErrorPpb = NaturalErrorPpb, double initialOffsetNs = InitialOffsetNs,
+        Action<int, ClockModel>? beforeSample = null, bool checkSanity = false)
     {
         var servo = ServoFactory.Create(options);
         servo.SyncInterval = s.SyncIntervalS;
@@ -79,17 +94,24 @@ internal static class ClosedLoop
         var offset = new double[n];
         var states = new ServoState[n];
         var freq = new double[n];
+        var measured = new long[n];
+        var events = new ServoEvents[n];
         double dt = s.SyncIntervalS * 1e9;
         for (int i = 0; i < n; i++)
         {
             clock.Advance(dt);
-            var r = servo.Sample(clock.MeasureOffsetNs(), clock.LocalTimeNs);
+            beforeSample?.Invoke(i, clock);
+            var sanity = checkSanity ? servo.CheckClockSanity(clock.LocalTimeNs, clock.MonotonicNs) : ServoEvents.None;
+            measured[i] = clock.MeasureOffsetNs();
+            var r = servo.Sample(measured[i], clock.LocalTimeNs);
             clock.Apply(r);
+            events[i] = r.Events | sanity;
             time[i] = clock.TrueTimeNs / 1e9;
             offset[i] = clock.OffsetNs; // after applying any step
             states[i] = r.State;
             freq[i] = clock.AdjustmentPpb;
         }
-        return new LoopTrace { TimeS = time, TrueOffsetNs = offset, States = states, FrequencyPpb = freq, Steps = clock.Steps };
+        return new LoopTrace { TimeS = time, TrueOffsetNs = offset, States = states, FrequencyPpb = freq,
+            MeasuredOffsetNs = measured, Events = events, Steps = clock.Steps };
     }
 }
