@@ -71,6 +71,19 @@ public sealed class OutlierRejectingServo : IClockServo
 
     public void SetSyncInterval(double seconds) => _inner.SetSyncInterval(seconds);
 
+    public double RateRatio => _inner.RateRatio;
+
+    public bool CheckClockSanity(long clockTimeNs, long monotonicNs)
+    {
+        bool reset = _inner.CheckClockSanity(clockTimeNs, monotonicNs);
+        if (reset)
+        {
+            _count = _next = _consecutive = 0;
+            _lastState = ServoState.Unlocked;
+        }
+        return reset;
+    }
+
     public void Reset()
     {
         _count = _next = _consecutive = 0;

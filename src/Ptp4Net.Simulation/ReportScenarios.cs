@@ -44,10 +44,10 @@ public static class ReportScenarios
 
     /// <summary>Options applied to every clock on top of ptp4l's defaults (e.g. reset the delay filter on a step).</summary>
     public sealed record EngineTweaks(bool ResetDelayFilterOnStep, DelayFilterKind DelayFilter = DelayFilterKind.MovingMedian, int DelayFilterLength = 10,
-        bool RejectOutliers = false)
+        bool RejectOutliers = false, bool OutlierDecorator = false)
     {
         public static EngineTweaks Ptp4lDefaults { get; } = new(false);
-        public static EngineTweaks Improved { get; set; } = new(true, RejectOutliers: true);
+        public static EngineTweaks Improved { get; set; } = new(true, RejectOutliers: true, OutlierDecorator: true);
 
         /// <summary>The port options with this record's delay filter settings.</summary>
         public PortOptions Port(PortOptions p) => p with { DelayFilter = DelayFilter, DelayFilterLength = DelayFilterLength };
@@ -74,7 +74,9 @@ public static class ReportScenarios
         Priority1 = priority1,
         SlaveOnly = slaveOnly,
         ClockClass = clockClass,
-        ServoFactory = tweaks.RejectOutliers ? OutlierRejectingServo.Wrap(SupervisedServo.Factory(servo)) : SupervisedServo.Factory(servo),
+        Servo = servo,
+        ServoFactory = tweaks.OutlierDecorator ? OutlierRejectingServo.Wrap(() => SupervisedServo.Create(servo)) : null,
+        RejectOffsetOutliers = tweaks.RejectOutliers && !tweaks.OutlierDecorator,
         ResetDelayFilterOnStep = tweaks.ResetDelayFilterOnStep,
     };
 
