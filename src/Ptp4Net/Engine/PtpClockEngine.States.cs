@@ -154,8 +154,14 @@ public sealed partial class PtpClockEngine
     {
         if (kind == TimerKind.SyncReceipt) p.Counters.SyncTimeouts++;
         else p.Counters.AnnounceTimeouts++;
-        // The master we followed is gone: forget it so that the state decision does not pick it again.
+        // The master this port listened to is gone: forget it so that the state decision does not pick it again
+        // (ptp4l fc_clear(p->best)).
         if (PortStateNames.IsSlave(p.State)) p.Foreign.Remove(ParentDataSet.ParentPortIdentity);
+        if (p.HasErbest)
+        {
+            p.Foreign.Remove(p.Erbest.DataSet.Sender);
+            p.HasErbest = false;
+        }
         if (kind == TimerKind.SyncReceipt) Cancel(p, TimerKind.AnnounceReceipt);
         _statePending = true;
         Dispatch(p, PortEvent.AnnounceReceiptTimeoutExpires, false);

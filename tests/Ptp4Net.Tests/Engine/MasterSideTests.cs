@@ -178,3 +178,24 @@ public class MasterSideTests
         Assert.Equal(0, p.Engine.GetForeignMasterCount(0));
     }
 }
+
+public class PassiveTests
+{
+    [Fact]
+    public void Grandmaster_capable_clock_hearing_a_better_one_is_passive_and_stays_so_while_it_is_heard()
+    {
+        var p = new EngineProbe(new ClockOptions { ClockClass = 6, Priority1 = 50 });
+        var better = new Ptp4Net.Identity.PortIdentity(new Ptp4Net.Identity.ClockIdentity(0x0000_00FF_FE00_0001), 1);
+        p.Rx(Msg.Announce(better, 1, priority1: 1, clockClass: 6));
+        p.Now += EngineProbe.Second;
+        p.Rx(Msg.Announce(better, 2, priority1: 1, clockClass: 6));
+        Assert.Equal(Ptp4Net.StateMachine.PortState.Passive, p.Engine.GetPortState(0));
+        Assert.Contains(p.Last, a => LogText.Format(a, p.Engine) == "port 1 (eth0): LISTENING to PASSIVE on RS_PASSIVE");
+        p.Now += EngineProbe.Second;
+        p.Rx(Msg.Announce(better, 3, priority1: 1, clockClass: 6));
+        Assert.Contains(p.Last, a => a.Kind == ActionKind.ArmTimer && a.Timer == TimerKind.AnnounceReceipt);
+        // When it falls silent, the passive port takes over as master (Figure 30: PASSIVE → MASTER).
+        p.Timer(TimerKind.AnnounceReceipt);
+        Assert.Equal(Ptp4Net.StateMachine.PortState.Master, p.Engine.GetPortState(0));
+    }
+}
