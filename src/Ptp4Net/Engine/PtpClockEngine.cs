@@ -210,7 +210,11 @@ public sealed partial class PtpClockEngine
         {
             p.LinkUp = up;
             if (!up) Fault(p, FaultReason.LinkDown);
-            else if (p.State == PortState.Faulty) Dispatch(p, PortEvent.FaultCleared, false);
+            else
+            {
+                Log(p.Index, new LogEvent(LogKind.Fault, PortIdentity: p.Ds.PortIdentity, Fault: FaultReason.LinkUp));
+                if (p.State == PortState.Faulty) Dispatch(p, PortEvent.FaultCleared, false);
+            }
         }
         return End();
     }

@@ -32,7 +32,7 @@ public class MasterSideTests
         [
             "port 1 (eth0): LISTENING to MASTER on ANNOUNCE_RECEIPT_TIMEOUT_EXPIRES",
             "selected local clock 000000.fffe.000002 as best master",
-            "assuming the grand master role",
+            "port 1 (eth0): assuming the grand master role",
         ], lines);
         Assert.Contains(p.Last, a => a.Kind == ActionKind.ArmTimer && a.Timer == TimerKind.AnnounceTransmit);
         Assert.Contains(p.Last, a => a.Kind == ActionKind.ArmTimer && a.Timer == TimerKind.SyncTransmit);
