@@ -202,13 +202,17 @@ public sealed partial class PtpClockEngine
             _haveSelected = true;
             _selectedBest = bestId;
             Log(-1, new LogEvent(localBest ? LogKind.SelectedLocalClock : LogKind.SelectedBestMaster, Clock: bestId));
-            // clock.c: a new best master invalidates the path delay estimate and the rate ratios.
+            // clock.c: a new best master invalidates the path delay estimate (tsproc_reset). A peer delay belongs to
+            // the link, not to the master, and is kept.
             _outliers.Reset();
             foreach (var p in _ports)
             {
-                p.Filter.Reset();
-                p.HaveDelay = false;
-                p.MeanDelayNs = 0;
+                if (!p.IsP2P)
+                {
+                    p.Filter.Reset();
+                    p.HaveDelay = false;
+                    p.MeanDelayNs = 0;
+                }
                 p.ResetSlaveState();
             }
         }

@@ -67,8 +67,21 @@ public class ScenarioTests
         int sl = net.Add(new ClockOptions { ClockIdentity = TestNetwork.Id(3), PathTraceEnabled = true }, [Port("sl")], -25_000, -700_000, 3);
         net.Connect(gm, 0, bc, 0, 1_000, 1_000);
         net.Connect(bc, 1, sl, 0, 2_000, 2_000);
+        byte[]? bcAnnounce = null;
+        net.OnSend = (node, port, bytes) => { if (node == bc && port == 1 && (bytes[0] & 0x0F) == 0xB) bcAnnounce = bytes; };
         net.StartAll();
         net.RunUntil(60 * Second);
+
+        // The BC's Announce downstream: the GM's data, stepsRemoved 1, and the path trace GM → BC (16.2).
+        Assert.NotNull(bcAnnounce);
+        var ann = Msg.Parse(bcAnnounce);
+        Assert.Equal(TestNetwork.Id(1), ann.Announce.GrandmasterIdentity);
+        Assert.Equal(1, ann.Announce.StepsRemoved);
+        Assert.True(ann.TryGetFirstTlv(out var trace));
+        Assert.Equal(Ptp4Net.Messages.TlvType.PathTrace, trace.Type);
+        Assert.Equal(16, trace.Value.Length);
+        Assert.Equal(TestNetwork.Id(1), Ptp4Net.Identity.ClockIdentity.Read(trace.Value));
+        Assert.Equal(TestNetwork.Id(2), Ptp4Net.Identity.ClockIdentity.Read(trace.Value[8..]));
 
         var b = net.Nodes[bc].Engine;
         Assert.Equal(PortState.Slave, b.GetPortState(0));

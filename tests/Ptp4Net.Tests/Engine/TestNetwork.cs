@@ -41,6 +41,8 @@ internal sealed class TestNetwork
     public long Now { get; private set; }
     /// <summary>Optional filter deciding whether a message is delivered (loss, tampering): (from node, bytes) → deliver.</summary>
     public Func<int, byte[], bool>? Deliver { get; set; }
+    /// <summary>Sees every message sent: (node, port, bytes).</summary>
+    public Action<int, int, byte[]>? OnSend { get; set; }
     /// <summary>Extra delay for a message (reordering tests).</summary>
     public Func<int, byte[], long>? ExtraDelay { get; set; }
 
@@ -152,6 +154,7 @@ internal sealed class TestNetwork
     private void Send(int ni, EngineAction a, byte[] bytes)
     {
         var node = _nodes[ni];
+        OnSend?.Invoke(ni, a.Port, bytes);
         long txLocal = node.LocalNs(Now);
         if (a.OneStep)
         {
