@@ -106,6 +106,21 @@ public class MasterSideTests
     }
 
     [Fact]
+    public void Follow_up_carries_the_802_1AS_information_tlv_when_follow_up_info_is_set()
+    {
+        var p = new EngineProbe(port: new PortOptions { LogAnnounceInterval = 0, FollowUpInfo = true, TransportSpecific = 1 });
+        p.Timer(TimerKind.AnnounceReceipt);
+        p.Timer(TimerKind.SyncTransmit);
+        p.Tx(p.Sends(0x0).Single().TxToken, T);
+        var fup = Msg.Parse(p.SentBytes(0x8));
+        Assert.Equal(1, fup.Header.MajorSdoId);
+        Assert.True(fup.TryGetFirstTlv(out var tlv));
+        Assert.True(FollowUpInformationTlv.TryRead(tlv, out var info, out _));
+        Assert.Equal(0, info.CumulativeScaledRateOffset);
+        Assert.Equal(76, p.SentBytes(0x8).Length);
+    }
+
+    [Fact]
     public void One_step_sync_asks_the_transmitter_to_stamp_and_needs_no_token()
     {
         var p = Master(twoStep: false);
