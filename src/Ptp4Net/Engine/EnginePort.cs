@@ -79,6 +79,9 @@ internal sealed class EnginePort
     public bool HaveT1T2;
     public long T1Ns, T2Ns, C1Scaled;
 
+    /// <summary>The host's address id of the current master (from its Syncs), for hybrid_e2e.</summary>
+    public int ParentAddress = -1;
+
     // E2E requester.
     public bool DelayReqOutstanding;
     public ushort DelayReqOutSeq;
@@ -107,6 +110,7 @@ internal sealed class EnginePort
         HaveSync = HaveFollowUp = HaveLastSync = HaveT1T2 = false;
         DelayReqOutstanding = HaveT3 = HaveEarlyResp = false;
         LastSyncLogInterval = sbyte.MinValue;
+        ParentAddress = -1;
     }
 
     public void ResetPeerState()

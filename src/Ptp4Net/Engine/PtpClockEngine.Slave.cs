@@ -24,9 +24,10 @@ public sealed partial class PtpClockEngine
     /// the same source, which may also have arrived first (reordering). A repeat of the last completed sequenceId is
     /// a duplicate; a newer Sync replaces an older incomplete one (its Follow_Up was lost).
     /// </summary>
-    private void ReceiveSync(EnginePort p, ReadOnlySpan<byte> m, long rxNs)
+    private void ReceiveSync(EnginePort p, ReadOnlySpan<byte> m, long rxNs, int address)
     {
         if (!FromParent(p, m)) return;
+        p.ParentAddress = address;
         if (rxNs == 0)
         {
             Drop(p, RxDropReason.BadTimestamp);
@@ -220,7 +221,11 @@ public sealed partial class PtpClockEngine
         p.DelayReqOutSeq = seq;
         p.HaveT3 = false;
         p.HaveEarlyResp = false;
-        EmitSend(p, true, PtpWire.DelayReq, mem, SendDestination.PrimaryMulticast, -1, IssueToken(p, PtpWire.DelayReq, seq));
+        // hybrid_e2e: Delay_Req unicast to the master (flagged unicast, so the master answers unicast too).
+        bool unicast = p.Options.HybridE2E && p.ParentAddress >= 0;
+        if (unicast) m[PtpWire.OffFlags] |= PtpWire.FlagUnicast;
+        EmitSend(p, true, PtpWire.DelayReq, mem, unicast ? SendDestination.Unicast : SendDestination.PrimaryMulticast,
+            unicast ? p.ParentAddress : -1, IssueToken(p, PtpWire.DelayReq, seq));
     }
 
     private void DelayReqSent(EnginePort p, ushort seq, long txNs)

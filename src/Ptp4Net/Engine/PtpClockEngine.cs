@@ -272,7 +272,7 @@ public sealed partial class PtpClockEngine
         switch (type)
         {
             case PtpWire.Announce: ReceiveAnnounce(p, m); break;
-            case PtpWire.Sync: ReceiveSync(p, m, rxNs); break;
+            case PtpWire.Sync: ReceiveSync(p, m, rxNs, address); break;
             case PtpWire.FollowUp: ReceiveFollowUp(p, m); break;
             case PtpWire.DelayReq: ReceiveDelayReq(p, m, rxNs, address); break;
             case PtpWire.DelayResp: ReceiveDelayResp(p, m); break;

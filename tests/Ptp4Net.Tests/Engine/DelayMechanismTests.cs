@@ -102,6 +102,19 @@ public class DelayMechanismTests
         Assert.Equal(3, p.Engine.GetPortDataSet(0).LogMinDelayReqInterval);
     }
 
+    [Fact]
+    public void Hybrid_e2e_sends_the_delay_request_unicast_to_the_master()
+    {
+        var p = new EngineProbe(new ClockOptions { SlaveOnly = true },
+            new PortOptions { LogAnnounceInterval = 0, LogSyncInterval = -3, HybridE2E = true });
+        p.FollowMaster();
+        p.Rx(Msg.Sync(Master, 1, twoStep: false, originNs: T1), T1 + 1_000, address: 42);
+        p.Timer(TimerKind.DelayRequest);
+        var send = p.Sends(0x1).Single();
+        Assert.Equal((SendDestination.Unicast, 42), (send.Destination, send.Address));
+        Assert.True(Msg.Parse(p.SentBytes(0x1)).Header.Unicast);
+    }
+
     private static EngineProbe P2PProbe(PortOptions? o = null) =>
         new(new ClockOptions { SlaveOnly = true }, o ?? new PortOptions { LogAnnounceInterval = 0, DelayMechanism = Ptp4Net.DataSets.DelayMechanism.P2P });
 
