@@ -90,6 +90,9 @@ internal sealed class EnginePort
     public bool HaveEarlyResp;
     public long EarlyT4Ns, EarlyC2Scaled;
     public bool HaveDelay;
+    /// <summary>The filter holds delays measured before a clock step (ResetDelayFilterOnStep): the next raw delay
+    /// restarts it.</summary>
+    public bool FilterStale;
     public long MeanDelayNs;
 
     // P2P requester.

@@ -188,12 +188,9 @@ public sealed partial class PtpClockEngine
                     q.HaveSync = q.HaveFollowUp = false;
                     q.DelayReqOutstanding = q.HaveT3 = q.HaveEarlyResp = false;
                     q.PdelayOutstanding = false;
-                    if (_options.ResetDelayFilterOnStep)
-                    {
-                        q.Filter.Reset();
-                        q.HaveDelay = false;
-                        q.MeanDelayNs = 0;
-                    }
+                    // The old estimate stays in use until a measurement taken after the step replaces the whole
+                    // filter: better than 0 for the samples in between.
+                    if (_options.ResetDelayFilterOnStep) q.FilterStale = true;
                 }
                 _stepWindowCounter = _options.StepWindow;
                 _outliers.Reset();
@@ -275,6 +272,11 @@ public sealed partial class PtpClockEngine
         double rr = _servo.RateRatio;
         if (rr != 1.0 && rr > 0.999 && rr < 1.001) t23 = (long)Math.Round(t23 * rr);
         long raw = DelayCalculator.E2EMeanPathDelay(t23, t4 - p.T1Ns, p.C1Scaled, c2Scaled);
+        if (p.FilterStale)
+        {
+            p.Filter.Reset();
+            p.FilterStale = false;
+        }
         p.MeanDelayNs = p.Filter.Sample(raw);
         p.HaveDelay = true;
         CurrentDataSet.MeanPathDelay = TimeInterval.FromNanoseconds(p.MeanDelayNs);
