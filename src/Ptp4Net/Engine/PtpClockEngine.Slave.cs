@@ -136,6 +136,7 @@ public sealed partial class PtpClockEngine
         p.T1Ns = t1;
         p.T2Ns = t2;
         p.C1Scaled = c1Scaled;
+        if (_options.EstimateRateFromSync) p.AddRateSample(t1 + (c1Scaled >> 16), t2);
         if (p.HaveT3 && p.HaveEarlyResp) ComputeE2EDelay(p, p.EarlyT4Ns, p.EarlyC2Scaled);
 
         if (_stepWindowCounter > 0)
@@ -144,6 +145,7 @@ public sealed partial class PtpClockEngine
             _stepWindowCounter--;
             return;
         }
+        if (_options.FirstSampleAfterDelay && !(p.IsP2P ? p.HavePeerDelay : p.HaveDelay)) return;
         long delay = p.IsP2P ? p.PeerDelayNs : p.MeanDelayNs;
         long offset = DelayCalculator.OffsetFromMaster(t2 - t1, c1Scaled, delay, p.Ds.DelayAsymmetryNs);
         CurrentDataSet.OffsetFromMaster = TimeInterval.FromNanoseconds(offset);
@@ -188,6 +190,7 @@ public sealed partial class PtpClockEngine
                     q.HaveSync = q.HaveFollowUp = false;
                     q.DelayReqOutstanding = q.HaveT3 = q.HaveEarlyResp = false;
                     q.PdelayOutstanding = false;
+                    q.ResetRate();
                     // The old estimate stays in use until a measurement taken after the step replaces the whole
                     // filter: better than 0 for the samples in between.
                     if (_options.ResetDelayFilterOnStep) q.FilterStale = true;
@@ -267,9 +270,16 @@ public sealed partial class PtpClockEngine
     {
         p.DelayReqOutstanding = false;
         p.HaveEarlyResp = false;
-        // tsproc.c: the local interval t2 − t3 is scaled to master time by the servo's rate ratio.
+        // tsproc.c: the local interval t2 − t3 is scaled to master time by the servo's rate ratio (or, with
+        // EstimateRateFromSync, by the rate measured from the Syncs when the servo has none).
         long t23 = p.T2Ns - p.T3Ns;
         double rr = _servo.RateRatio;
+        if (rr == 1.0 && _options.EstimateRateFromSync)
+        {
+            // No rate known yet: a delay from this exchange would carry the frequency error. Skip it.
+            if (!p.HaveSyncRate) return;
+            rr = p.SyncRateRatio;
+        }
         if (rr != 1.0 && rr > 0.999 && rr < 1.001) t23 = (long)Math.Round(t23 * rr);
         long raw = DelayCalculator.E2EMeanPathDelay(t23, t4 - p.T1Ns, p.C1Scaled, c2Scaled);
         if (p.FilterStale)

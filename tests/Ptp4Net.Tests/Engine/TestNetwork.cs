@@ -41,6 +41,8 @@ internal sealed class TestNetwork
     public long Now { get; private set; }
     /// <summary>Optional filter deciding whether a message is delivered (loss, tampering): (from node, bytes) → deliver.</summary>
     public Func<int, byte[], bool>? Deliver { get; set; }
+    /// <summary>Called after a node applied a StepClock: (node).</summary>
+    public Action<int>? AfterStep { get; set; }
     /// <summary>Sees every message sent: (node, port, bytes).</summary>
     public Action<int, int, byte[]>? OnSend { get; set; }
     /// <summary>Extra delay for a message (reordering tests).</summary>
@@ -138,6 +140,7 @@ internal sealed class TestNetwork
                     node.Rebase(Now);
                     node.LocalAtRebase += a.StepNs;
                     node.Steps++;
+                    AfterStep?.Invoke(ni);
                     break;
                 case ActionKind.Log when a.Log.Kind == LogKind.ServoSample:
                     node.Samples.Add((Now, a.Log.OffsetNs, a.Log.ServoState));
