@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using Ptp4Net.Bmca;
 using Ptp4Net.Engine.Wire;
 using Ptp4Net.Identity;
+using Ptp4Net.Messages;
 using Ptp4Net.StateMachine;
 using Ptp4Net.Time;
 
@@ -58,6 +59,12 @@ public sealed partial class PtpClockEngine
             // The current master is alive: restart announceReceiptTimeout (9.2.6.12).
             ArmAnnounceReceipt(p);
             if (_options.PathTraceEnabled) StorePathTrace(m[tlvStart..tlvEnd]);
+        }
+        else if (p.State == PortState.Passive && p.HasErbest && sender == p.Erbest.DataSet.Sender)
+        {
+            // A PASSIVE port stays passive while the master that made it so is heard (ptp4l restarts the timer for
+            // its best foreign master in PASSIVE too).
+            ArmAnnounceReceipt(p);
         }
         if (changed) _statePending = true;
     }
@@ -152,12 +159,19 @@ public sealed partial class PtpClockEngine
     private void SendFollowUp(EnginePort p, ushort seq, long txNs)
     {
         if (!PortStateNames.IsMaster(p.State)) return;
-        var m = Rent(p, PtpWire.FollowUpLength, out var mem);
+        const int InfoTlvLength = Tlv.HeaderLength + FollowUpInformationTlv.ValueLengthConst;
+        int length = PtpWire.FollowUpLength + (p.Options.FollowUpInfo ? InfoTlvLength : 0);
+        var m = Rent(p, length, out var mem);
         if (m.IsEmpty) return;
         PtpWire.WriteHeader(m, PtpWire.FollowUp, p.Options.TransportSpecific, PtpWire.FollowUpLength,
             DefaultDataSet.DomainNumber, 0, TimePropertiesDataSet.Flags, TimeInterval.Zero, p.Ds.PortIdentity, seq,
             p.Ds.LogSyncInterval);
         PtpTimestamp.FromNanoseconds(txNs).Write(m[PtpWire.OffBodyTimestamp..]);
+        if (p.Options.FollowUpInfo)
+        {
+            // A grandmaster or a syntonised BC: no rate offset, no GM change to report.
+            PtpMessageWriter.AppendTlv(m, PtpWire.FollowUpLength, new FollowUpInformationTlv(0, 0, default, 0));
+        }
         EmitSend(p, false, PtpWire.FollowUp, mem, SendDestination.PrimaryMulticast, -1);
     }
 

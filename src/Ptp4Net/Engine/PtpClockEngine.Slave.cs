@@ -24,9 +24,10 @@ public sealed partial class PtpClockEngine
     /// the same source, which may also have arrived first (reordering). A repeat of the last completed sequenceId is
     /// a duplicate; a newer Sync replaces an older incomplete one (its Follow_Up was lost).
     /// </summary>
-    private void ReceiveSync(EnginePort p, ReadOnlySpan<byte> m, long rxNs)
+    private void ReceiveSync(EnginePort p, ReadOnlySpan<byte> m, long rxNs, int address)
     {
         if (!FromParent(p, m)) return;
+        p.ParentAddress = address;
         if (rxNs == 0)
         {
             Drop(p, RxDropReason.BadTimestamp);
@@ -135,6 +136,7 @@ public sealed partial class PtpClockEngine
         p.T1Ns = t1;
         p.T2Ns = t2;
         p.C1Scaled = c1Scaled;
+        if (_options.EstimateRateFromSync) p.AddRateSample(t1 + (c1Scaled >> 16), t2);
         if (p.HaveT3 && p.HaveEarlyResp) ComputeE2EDelay(p, p.EarlyT4Ns, p.EarlyC2Scaled);
 
         if (_stepWindowCounter > 0)
@@ -143,6 +145,7 @@ public sealed partial class PtpClockEngine
             _stepWindowCounter--;
             return;
         }
+        if (_options.FirstSampleAfterDelay && !(p.IsP2P ? p.HavePeerDelay : p.HaveDelay)) return;
         long delay = p.IsP2P ? p.PeerDelayNs : p.MeanDelayNs;
         long offset = DelayCalculator.OffsetFromMaster(t2 - t1, c1Scaled, delay, p.Ds.DelayAsymmetryNs);
         CurrentDataSet.OffsetFromMaster = TimeInterval.FromNanoseconds(offset);
@@ -187,12 +190,10 @@ public sealed partial class PtpClockEngine
                     q.HaveSync = q.HaveFollowUp = false;
                     q.DelayReqOutstanding = q.HaveT3 = q.HaveEarlyResp = false;
                     q.PdelayOutstanding = false;
-                    if (_options.ResetDelayFilterOnStep)
-                    {
-                        q.Filter.Reset();
-                        q.HaveDelay = false;
-                        q.MeanDelayNs = 0;
-                    }
+                    q.ResetRate();
+                    // The old estimate stays in use until a measurement taken after the step replaces the whole
+                    // filter: better than 0 for the samples in between.
+                    if (_options.ResetDelayFilterOnStep) q.FilterStale = true;
                 }
                 _stepWindowCounter = _options.StepWindow;
                 _outliers.Reset();
@@ -220,7 +221,11 @@ public sealed partial class PtpClockEngine
         p.DelayReqOutSeq = seq;
         p.HaveT3 = false;
         p.HaveEarlyResp = false;
-        EmitSend(p, true, PtpWire.DelayReq, mem, SendDestination.PrimaryMulticast, -1, IssueToken(p, PtpWire.DelayReq, seq));
+        // hybrid_e2e: Delay_Req unicast to the master (flagged unicast, so the master answers unicast too).
+        bool unicast = p.Options.HybridE2E && p.ParentAddress >= 0;
+        if (unicast) m[PtpWire.OffFlags] |= PtpWire.FlagUnicast;
+        EmitSend(p, true, PtpWire.DelayReq, mem, unicast ? SendDestination.Unicast : SendDestination.PrimaryMulticast,
+            unicast ? p.ParentAddress : -1, IssueToken(p, PtpWire.DelayReq, seq));
     }
 
     private void DelayReqSent(EnginePort p, ushort seq, long txNs)
@@ -265,11 +270,23 @@ public sealed partial class PtpClockEngine
     {
         p.DelayReqOutstanding = false;
         p.HaveEarlyResp = false;
-        // tsproc.c: the local interval t2 − t3 is scaled to master time by the servo's rate ratio.
+        // tsproc.c: the local interval t2 − t3 is scaled to master time by the servo's rate ratio (or, with
+        // EstimateRateFromSync, by the rate measured from the Syncs when the servo has none).
         long t23 = p.T2Ns - p.T3Ns;
         double rr = _servo.RateRatio;
+        if (rr == 1.0 && _options.EstimateRateFromSync)
+        {
+            // No rate known yet: a delay from this exchange would carry the frequency error. Skip it.
+            if (!p.HaveSyncRate) return;
+            rr = p.SyncRateRatio;
+        }
         if (rr != 1.0 && rr > 0.999 && rr < 1.001) t23 = (long)Math.Round(t23 * rr);
         long raw = DelayCalculator.E2EMeanPathDelay(t23, t4 - p.T1Ns, p.C1Scaled, c2Scaled);
+        if (p.FilterStale)
+        {
+            p.Filter.Reset();
+            p.FilterStale = false;
+        }
         p.MeanDelayNs = p.Filter.Sample(raw);
         p.HaveDelay = true;
         CurrentDataSet.MeanPathDelay = TimeInterval.FromNanoseconds(p.MeanDelayNs);

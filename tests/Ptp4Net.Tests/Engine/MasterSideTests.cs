@@ -32,7 +32,7 @@ public class MasterSideTests
         [
             "port 1 (eth0): LISTENING to MASTER on ANNOUNCE_RECEIPT_TIMEOUT_EXPIRES",
             "selected local clock 000000.fffe.000002 as best master",
-            "assuming the grand master role",
+            "port 1 (eth0): assuming the grand master role",
         ], lines);
         Assert.Contains(p.Last, a => a.Kind == ActionKind.ArmTimer && a.Timer == TimerKind.AnnounceTransmit);
         Assert.Contains(p.Last, a => a.Kind == ActionKind.ArmTimer && a.Timer == TimerKind.SyncTransmit);
@@ -106,6 +106,21 @@ public class MasterSideTests
     }
 
     [Fact]
+    public void Follow_up_carries_the_802_1AS_information_tlv_when_follow_up_info_is_set()
+    {
+        var p = new EngineProbe(port: new PortOptions { LogAnnounceInterval = 0, FollowUpInfo = true, TransportSpecific = 1 });
+        p.Timer(TimerKind.AnnounceReceipt);
+        p.Timer(TimerKind.SyncTransmit);
+        p.Tx(p.Sends(0x0).Single().TxToken, T);
+        var fup = Msg.Parse(p.SentBytes(0x8));
+        Assert.Equal(1, fup.Header.MajorSdoId);
+        Assert.True(fup.TryGetFirstTlv(out var tlv));
+        Assert.True(FollowUpInformationTlv.TryRead(tlv, out var info, out _));
+        Assert.Equal(0, info.CumulativeScaledRateOffset);
+        Assert.Equal(76, p.SentBytes(0x8).Length);
+    }
+
+    [Fact]
     public void One_step_sync_asks_the_transmitter_to_stamp_and_needs_no_token()
     {
         var p = Master(twoStep: false);
@@ -176,5 +191,26 @@ public class MasterSideTests
         Assert.Equal(1, c.RxDrops(RxDropReason.StepsRemovedTooLarge));
         Assert.Equal(1, c.RxDrops(RxDropReason.WrongDomain));
         Assert.Equal(0, p.Engine.GetForeignMasterCount(0));
+    }
+}
+
+public class PassiveTests
+{
+    [Fact]
+    public void Grandmaster_capable_clock_hearing_a_better_one_is_passive_and_stays_so_while_it_is_heard()
+    {
+        var p = new EngineProbe(new ClockOptions { ClockClass = 6, Priority1 = 50 });
+        var better = new Ptp4Net.Identity.PortIdentity(new Ptp4Net.Identity.ClockIdentity(0x0000_00FF_FE00_0001), 1);
+        p.Rx(Msg.Announce(better, 1, priority1: 1, clockClass: 6));
+        p.Now += EngineProbe.Second;
+        p.Rx(Msg.Announce(better, 2, priority1: 1, clockClass: 6));
+        Assert.Equal(Ptp4Net.StateMachine.PortState.Passive, p.Engine.GetPortState(0));
+        Assert.Contains(p.Last, a => LogText.Format(a, p.Engine) == "port 1 (eth0): LISTENING to PASSIVE on RS_PASSIVE");
+        p.Now += EngineProbe.Second;
+        p.Rx(Msg.Announce(better, 3, priority1: 1, clockClass: 6));
+        Assert.Contains(p.Last, a => a.Kind == ActionKind.ArmTimer && a.Timer == TimerKind.AnnounceReceipt);
+        // When it falls silent, the passive port takes over as master (Figure 30: PASSIVE → MASTER).
+        p.Timer(TimerKind.AnnounceReceipt);
+        Assert.Equal(Ptp4Net.StateMachine.PortState.Master, p.Engine.GetPortState(0));
     }
 }
