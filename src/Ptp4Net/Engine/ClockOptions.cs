@@ -62,10 +62,11 @@ public sealed record ClockOptions
     /// (<see cref="Ptp4Net.Delay.OffsetOutlierFilter"/>) instead of feeding them to the servo. Helps with Syncs delayed
     /// in queues, which a delay filter cannot see.</summary>
     public bool RejectOffsetOutliers { get; init; }
-    /// <summary>Not a linuxptp key (ptp4l behaves as false): measure the master-to-local rate from successive Syncs and
-    /// use it to scale the local interval of the E2E delay computation whenever the servo reports no rate ratio (the PI
-    /// does not). Before the frequency is corrected, a clock 50 ppm off otherwise biases each delay by up to
-    /// 25 ppm of the Sync-to-Delay_Req spacing.</summary>
+    /// <summary>Not a linuxptp key (ptp4l behaves as false): until the servo first leaves UNLOCKED, measure the
+    /// master-to-local rate from successive Syncs, scale the local interval of the E2E delay computation by it (when
+    /// the servo reports no rate ratio; the PI does not), and only accept delays whose exchange the next Sync shows
+    /// free of a jump of the master's time. Before the frequency is corrected, a clock 50 ppm off otherwise biases each
+    /// delay by up to 25 ppm of the Sync-to-Delay_Req spacing.</summary>
     public bool EstimateRateFromSync { get; init; }
     /// <summary>Not a linuxptp key (ptp4l behaves as false): give the servo no sample before a path delay has been
     /// measured. ptp4l samples with a delay of 0 until then, so its first step lands off by the path delay.</summary>

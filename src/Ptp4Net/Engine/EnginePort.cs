@@ -89,6 +89,8 @@ internal sealed class EnginePort
     public int RateCount, RateNext;
     public double SyncRateRatio = 1.0;
     public bool HaveSyncRate;
+    /// <summary>Jumps of the master's time seen by the Sync rate estimate.</summary>
+    public long TimeJumps;
 
     // E2E requester.
     public bool DelayReqOutstanding;
@@ -97,6 +99,10 @@ internal sealed class EnginePort
     public long T3Ns;
     public bool HaveEarlyResp;
     public long EarlyT4Ns, EarlyC2Scaled;
+    /// <summary>EstimateRateFromSync: a complete Delay_Req/Delay_Resp exchange waiting for the next Sync to show that
+    /// the master's time did not jump in between.</summary>
+    public bool HaveDeferredDelay;
+    public long DeferredT3Ns, DeferredT4Ns, DeferredC2Scaled;
     public bool HaveDelay;
     /// <summary>The filter holds delays measured before a clock step (ResetDelayFilterOnStep): the next raw delay
     /// restarts it.</summary>
@@ -122,6 +128,7 @@ internal sealed class EnginePort
         DelayReqOutstanding = HaveT3 = HaveEarlyResp = false;
         LastSyncLogInterval = sbyte.MinValue;
         ParentAddress = -1;
+        HaveDeferredDelay = false;
         ResetRate();
     }
 
@@ -132,9 +139,11 @@ internal sealed class EnginePort
         HaveSyncRate = false;
     }
 
-    /// <summary>Adds a Sync's (master time, local time) and updates the rate over the window.</summary>
-    public void AddRateSample(long masterNs, long localNs)
+    /// <summary>Adds a Sync's (master time, local time) and updates the rate over the window. Returns true when the
+    /// master's time jumped against ours (the window restarts then).</summary>
+    public bool AddRateSample(long masterNs, long localNs)
     {
+        bool jumped = false;
         if (RateCount > 0)
         {
             int oldest = RateCount < RateWindow ? 0 : RateNext;
@@ -152,6 +161,8 @@ internal sealed class EnginePort
                 {
                     RateCount = RateNext = 0;
                     HaveSyncRate = false;
+                    TimeJumps++;
+                    jumped = true;
                 }
             }
         }
@@ -159,6 +170,7 @@ internal sealed class EnginePort
         RateT2[RateNext] = localNs;
         RateNext = (RateNext + 1) % RateWindow;
         if (RateCount < RateWindow) RateCount++;
+        return jumped;
     }
 
     public void ResetPeerState()

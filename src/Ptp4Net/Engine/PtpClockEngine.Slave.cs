@@ -136,7 +136,23 @@ public sealed partial class PtpClockEngine
         p.T1Ns = t1;
         p.T2Ns = t2;
         p.C1Scaled = c1Scaled;
-        if (_options.EstimateRateFromSync) p.AddRateSample(t1 + (c1Scaled >> 16), t2);
+        if (StartupRateEstimate)
+        {
+            if (p.AddRateSample(t1 + (c1Scaled >> 16), t2))
+            {
+                // The master's time jumped against ours (an upstream clock stepped, or slews faster than any
+                // oscillator): delays measured across it are void and the delay filter restarts with the next
+                // measurement. The servo is left alone, as ptp4l: it sees the jump in the offsets.
+                p.HaveDeferredDelay = false;
+                p.DelayReqOutstanding = p.HaveT3 = p.HaveEarlyResp = false;
+                p.FilterStale = p.HaveDelay;
+            }
+            else if (p.HaveDeferredDelay && p.HaveSyncRate)
+            {
+                p.HaveDeferredDelay = false;
+                ComputeE2EDelayNow(p, p.DeferredT3Ns, p.DeferredT4Ns, p.DeferredC2Scaled);
+            }
+        }
         if (p.HaveT3 && p.HaveEarlyResp) ComputeE2EDelay(p, p.EarlyT4Ns, p.EarlyC2Scaled);
 
         if (_stepWindowCounter > 0)
@@ -266,20 +282,35 @@ public sealed partial class PtpClockEngine
         ComputeE2EDelay(p, t4, c2);
     }
 
+    /// <summary>EstimateRateFromSync acts until the servo first leaves UNLOCKED: once the frequency is corrected, a
+    /// rate measured over Syncs while the servo (or an upstream clock) keeps changing frequency would feed those
+    /// changes back into the delay, which destabilises chains of boundary clocks.</summary>
+    private bool StartupRateEstimate => _options.EstimateRateFromSync && ServoState == ServoState.Unlocked;
+
     private void ComputeE2EDelay(EnginePort p, long t4, long c2Scaled)
     {
         p.DelayReqOutstanding = false;
         p.HaveEarlyResp = false;
+        if (StartupRateEstimate && _servo.RateRatio == 1.0)
+        {
+            // Wait for the next Sync: it shows whether the master's time jumped during the exchange, and it is the
+            // Sync pair the exchange is then computed with (any pair works once t2 − t3 is scaled by the rate).
+            p.HaveDeferredDelay = true;
+            p.DeferredT3Ns = p.T3Ns;
+            p.DeferredT4Ns = t4;
+            p.DeferredC2Scaled = c2Scaled;
+            return;
+        }
+        ComputeE2EDelayNow(p, p.T3Ns, t4, c2Scaled);
+    }
+
+    private void ComputeE2EDelayNow(EnginePort p, long t3, long t4, long c2Scaled)
+    {
         // tsproc.c: the local interval t2 − t3 is scaled to master time by the servo's rate ratio (or, with
         // EstimateRateFromSync, by the rate measured from the Syncs when the servo has none).
-        long t23 = p.T2Ns - p.T3Ns;
+        long t23 = p.T2Ns - t3;
         double rr = _servo.RateRatio;
-        if (rr == 1.0 && _options.EstimateRateFromSync)
-        {
-            // No rate known yet: a delay from this exchange would carry the frequency error. Skip it.
-            if (!p.HaveSyncRate) return;
-            rr = p.SyncRateRatio;
-        }
+        if (rr == 1.0 && StartupRateEstimate) rr = p.SyncRateRatio;
         if (rr != 1.0 && rr > 0.999 && rr < 1.001) t23 = (long)Math.Round(t23 * rr);
         long raw = DelayCalculator.E2EMeanPathDelay(t23, t4 - p.T1Ns, p.C1Scaled, c2Scaled);
         if (p.FilterStale)
