@@ -35,6 +35,12 @@ public sealed record ClockOptions
     public byte LocalPriority { get; init; } = 128;
     /// <summary>`utc_offset`, 37.</summary>
     public short UtcOffset { get; init; } = 37;
+    /// <summary>
+    /// The clock keeps UTC rather than TAI (CLOCK_REALTIME, or an emulated clock built on it), false. As ptp4l does for
+    /// CLOCK_REALTIME (clock.c: utc_timescale), a grandmaster on such a clock announces ptpTimescale 0 (ARB), so
+    /// clients do not take its UTC timestamps for TAI and end up currentUtcOffset seconds away.
+    /// </summary>
+    public bool UtcTimescale { get; init; }
     /// <summary>`timeSource`, 0xA0 (INTERNAL_OSCILLATOR).</summary>
     public byte TimeSource { get; init; } = 0xA0;
     /// <summary>`path_trace_enabled`, false: append the PATH_TRACE TLV to Announce (16.2).</summary>

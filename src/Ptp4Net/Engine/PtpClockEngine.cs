@@ -77,6 +77,8 @@ public sealed partial class PtpClockEngine
         }
         _gmUtcOffset = clock.UtcOffset;
         _gmTimeSource = clock.TimeSource;
+        // clock.c clock_create: a clock on the UTC timescale (CLOCK_REALTIME) announces the arbitrary timescale.
+        _gmTimeFlags = clock.UtcTimescale ? (byte)0 : DataSets.TimePropertiesDataSet.PtpTimescaleFlag;
         BecomeGrandmasterDataSets();
         _isGrandmaster = false; // so that the first M1/M2 decision logs "assuming the grand master role"
     }

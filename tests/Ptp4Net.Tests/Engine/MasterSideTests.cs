@@ -58,6 +58,21 @@ public class MasterSideTests
         Assert.Equal(1, Msg.Parse(p.SentBytes(0xB)).Header.SequenceId);
     }
 
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public void Grandmaster_on_a_utc_clock_announces_the_arbitrary_timescale(bool utcTimescale, bool expectPtpTimescale)
+    {
+        // ptp4l (clock.c) announces ptpTimescale 0 when its clock is CLOCK_REALTIME; a client that took our UTC
+        // stamps for TAI would sit currentUtcOffset (37 s) away.
+        var p = new EngineProbe(new ClockOptions { UtcTimescale = utcTimescale, Priority1 = 10 });
+        p.Timer(TimerKind.AnnounceReceipt);
+        p.Timer(TimerKind.AnnounceTransmit);
+        var m = Msg.Parse(p.SentBytes(0xB));
+        Assert.Equal(expectPtpTimescale, (m.Header.Flags & PtpFlags.PtpTimescale) != 0);
+        Assert.Equal(expectPtpTimescale, p.Engine.TimePropertiesDataSet.PtpTimescale);
+    }
+
     [Fact]
     public void Announce_has_a_path_trace_when_enabled()
     {
