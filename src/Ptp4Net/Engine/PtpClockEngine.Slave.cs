@@ -249,7 +249,9 @@ public sealed partial class PtpClockEngine
         if (!p.DelayReqOutstanding || p.DelayReqOutSeq != seq) return;
         p.HaveT3 = true;
         p.T3Ns = txNs;
-        if (p.HaveEarlyResp) ComputeE2EDelay(p, p.EarlyT4Ns, p.EarlyC2Scaled);
+        // A Delay_Resp that overtook this TX timestamp completes now, but only with a stored Sync pair: without
+        // one, t1 and t2 are zero and the "delay" would be the whole time of day. It then waits for the next Sync.
+        if (p.HaveEarlyResp && p.HaveT1T2) ComputeE2EDelay(p, p.EarlyT4Ns, p.EarlyC2Scaled);
     }
 
     private void ReceiveDelayResp(EnginePort p, ReadOnlySpan<byte> m)

@@ -55,6 +55,26 @@ public class DelayMechanismTests
     }
 
     [Fact]
+    public void E2E_response_before_the_tx_timestamp_and_before_any_sync_waits_for_a_sync()
+    {
+        // Regression: with no Sync stored, t1 and t2 are zero; completing at the TX timestamp gave a path delay of
+        // minus half the time of day.
+        var p = new EngineProbe(new ClockOptions { SlaveOnly = true });
+        p.FollowMaster();
+        p.Timer(TimerKind.DelayRequest);
+        var seq = Msg.Parse(p.SentBytes(0x1)).Header.SequenceId;
+        var token = p.Sends(0x1).Single().TxToken;
+        // Slave 3 µs ahead, 1 µs each way: t3 = T1 + 10 000 (slave), t4 = t3 − 3 000 + 1 000 (master).
+        p.Rx(Msg.DelayResp(Master, seq, p.PortId, T1 + 8_000));
+        p.Tx(token, T1 + 10_000);
+        Assert.Equal(0, p.Engine.GetPathDelayNs(0));
+        Assert.Empty(p.Servo.Samples);
+        // The first Sync completes the exchange: ((t2 − t3) + (t4 − t1)) / 2 = ((24 000 − 10 000) + (8 000 − 20 000)) / 2.
+        p.Rx(Msg.Sync(Master, 1, twoStep: false, originNs: T1 + 20_000), T1 + 24_000);
+        Assert.Equal(1_000, p.Engine.GetPathDelayNs(0));
+    }
+
+    [Fact]
     public void E2E_responses_for_someone_else_or_an_old_request_are_not_used()
     {
         var p = new EngineProbe(new ClockOptions { SlaveOnly = true });
