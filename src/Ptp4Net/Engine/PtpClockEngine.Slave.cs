@@ -1,5 +1,5 @@
 using Ptp4Net.Delay;
-using Ptp4Net.Engine.Wire;
+using Ptp4Net.Messages;
 using Ptp4Net.StateMachine;
 using Ptp4Net.Time;
 
@@ -12,10 +12,10 @@ public sealed partial class PtpClockEngine
     private long _lastIngressNs;
     private readonly OffsetOutlierFilter _outliers = new();
 
-    private bool FromParent(EnginePort p, ReadOnlySpan<byte> m)
+    private bool FromParent(EnginePort p, in PtpHeader h)
     {
         if (!PortStateNames.IsSlave(p.State)) return Drop(p, RxDropReason.NotForThisState);
-        if (PtpWire.SourcePortIdentity(m) != ParentDataSet.ParentPortIdentity) return Drop(p, RxDropReason.NotFromParent);
+        if (h.SourcePortIdentity != ParentDataSet.ParentPortIdentity) return Drop(p, RxDropReason.NotFromParent);
         return true;
     }
 
@@ -24,16 +24,17 @@ public sealed partial class PtpClockEngine
     /// the same source, which may also have arrived first (reordering). A repeat of the last completed sequenceId is
     /// a duplicate; a newer Sync replaces an older incomplete one (its Follow_Up was lost).
     /// </summary>
-    private void ReceiveSync(EnginePort p, ReadOnlySpan<byte> m, long rxNs, int address)
+    private void ReceiveSync(EnginePort p, in PtpMessage m, long rxNs, int address)
     {
-        if (!FromParent(p, m)) return;
+        var h = m.Header;
+        if (!FromParent(p, h)) return;
         p.ParentAddress = address;
         if (rxNs == 0)
         {
             Drop(p, RxDropReason.BadTimestamp);
             return;
         }
-        ushort seq = PtpWire.SequenceId(m);
+        ushort seq = h.SequenceId;
         if (p.HaveLastSync && seq == p.LastSyncSeq)
         {
             Drop(p, RxDropReason.Duplicate);
@@ -45,12 +46,12 @@ public sealed partial class PtpClockEngine
             return;
         }
         ArmSyncReceipt(p);
-        UpdateSyncInterval(p, PtpWire.LogMessageInterval(m));
-        long corr = PtpWire.Correction(m).ScaledNanoseconds;
-        if ((PtpWire.Flags0(m) & PtpWire.FlagTwoStep) == 0)
+        UpdateSyncInterval(p, h.LogMessageInterval);
+        long corr = h.CorrectionField.ScaledNanoseconds;
+        if (!h.TwoStep)
         {
             p.HaveSync = false;
-            CompleteSync(p, seq, EnginePort.Ns(PtpWire.BodyTimestamp(m)), corr, rxNs);
+            CompleteSync(p, seq, EnginePort.Ns(m.Sync.OriginTimestamp), corr, rxNs);
             return;
         }
         if (p.HaveFollowUp && p.PendFupSeq == seq)
@@ -73,12 +74,13 @@ public sealed partial class PtpClockEngine
         p.PendSyncCorrection = corr;
     }
 
-    private void ReceiveFollowUp(EnginePort p, ReadOnlySpan<byte> m)
+    private void ReceiveFollowUp(EnginePort p, in PtpMessage m)
     {
-        if (!FromParent(p, m)) return;
-        ushort seq = PtpWire.SequenceId(m);
-        long origin = EnginePort.Ns(PtpWire.BodyTimestamp(m));
-        long corr = PtpWire.Correction(m).ScaledNanoseconds;
+        var h = m.Header;
+        if (!FromParent(p, h)) return;
+        ushort seq = h.SequenceId;
+        long origin = EnginePort.Ns(m.FollowUp.PreciseOriginTimestamp);
+        long corr = h.CorrectionField.ScaledNanoseconds;
         if (p.HaveSync && p.PendSyncSeq == seq)
         {
             p.HaveSync = false;
@@ -104,7 +106,7 @@ public sealed partial class PtpClockEngine
         // Arrived before its Sync: keep it (the newest one wins).
         p.HaveFollowUp = true;
         p.PendFupSeq = seq;
-        p.PendFupSource = PtpWire.SourcePortIdentity(m);
+        p.PendFupSource = h.SourcePortIdentity;
         p.PendFupOriginNs = origin;
         p.PendFupCorrection = corr;
     }
@@ -227,21 +229,19 @@ public sealed partial class PtpClockEngine
     {
         if (!PortStateNames.IsSlave(p.State) || p.IsP2P) return;
         Arm(p, TimerKind.DelayRequest, DelayReqInterval(p));
-        var m = Rent(p, PtpWire.DelayReqLength, out var mem);
+        var m = Rent(p, PtpHeader.Length + DelayReqBody.Length, out var mem);
         if (m.IsEmpty) return;
         ushort seq = p.DelayReqSeq++;
-        PtpWire.WriteHeader(m, PtpWire.DelayReq, p.Options.TransportSpecific, PtpWire.DelayReqLength,
-            DefaultDataSet.DomainNumber, 0, 0, TimeInterval.Zero, p.Ds.PortIdentity, seq, 0x7F);
-        m[PtpWire.OffBodyTimestamp..PtpWire.DelayReqLength].Clear();
+        // hybrid_e2e: Delay_Req unicast to the master (flagged unicast, so the master answers unicast too).
+        bool unicast = p.Options.HybridE2E && p.ParentAddress >= 0;
+        // logMessageInterval 0x7F (Table 42: Delay_Req carries no interval).
+        PtpMessageWriter.WriteDelayReq(m, Header(p, MessageType.DelayReq, seq, 0x7F, unicast ? PtpFlags.Unicast : PtpFlags.None), default);
         p.DelayReqOutstanding = true;
         p.DelayReqOutSeq = seq;
         p.HaveT3 = false;
         p.HaveEarlyResp = false;
-        // hybrid_e2e: Delay_Req unicast to the master (flagged unicast, so the master answers unicast too).
-        bool unicast = p.Options.HybridE2E && p.ParentAddress >= 0;
-        if (unicast) m[PtpWire.OffFlags] |= PtpWire.FlagUnicast;
-        EmitSend(p, true, PtpWire.DelayReq, mem, unicast ? SendDestination.Unicast : SendDestination.PrimaryMulticast,
-            unicast ? p.ParentAddress : -1, IssueToken(p, PtpWire.DelayReq, seq));
+        EmitSend(p, true, MessageType.DelayReq, mem, unicast ? SendDestination.Unicast : SendDestination.PrimaryMulticast,
+            unicast ? p.ParentAddress : -1, IssueToken(p, MessageType.DelayReq, seq));
     }
 
     private void DelayReqSent(EnginePort p, ushort seq, long txNs)
@@ -254,25 +254,27 @@ public sealed partial class PtpClockEngine
         if (p.HaveEarlyResp && p.HaveT1T2) ComputeE2EDelay(p, p.EarlyT4Ns, p.EarlyC2Scaled);
     }
 
-    private void ReceiveDelayResp(EnginePort p, ReadOnlySpan<byte> m)
+    private void ReceiveDelayResp(EnginePort p, in PtpMessage m)
     {
-        if (PtpWire.RequestingPortIdentity(m) != p.Ds.PortIdentity)
+        var h = m.Header;
+        var body = m.DelayResp;
+        if (body.RequestingPortIdentity != p.Ds.PortIdentity)
         {
             Drop(p, RxDropReason.WrongRequestingPort);
             return;
         }
-        if (!FromParent(p, m)) return;
-        ushort seq = PtpWire.SequenceId(m);
+        if (!FromParent(p, h)) return;
+        ushort seq = h.SequenceId;
         if (!p.DelayReqOutstanding || seq != p.DelayReqOutSeq)
         {
             Drop(p, RxDropReason.UnmatchedSequence);
             return;
         }
         // ptp4l: follow the master's logMinDelayReqInterval (port.c process_delay_resp).
-        sbyte log = PtpWire.LogMessageInterval(m);
+        sbyte log = h.LogMessageInterval;
         if (log >= -10 && log <= 22) p.Ds.LogMinDelayReqInterval = log;
-        long t4 = EnginePort.Ns(PtpWire.BodyTimestamp(m));
-        long c2 = PtpWire.Correction(m).ScaledNanoseconds;
+        long t4 = EnginePort.Ns(body.ReceiveTimestamp);
+        long c2 = h.CorrectionField.ScaledNanoseconds;
         if (!p.HaveT3 || !p.HaveT1T2)
         {
             // The response overtook our TX timestamp (or the Sync): finish when it comes.
