@@ -58,9 +58,10 @@ public sealed record ClockOptions
     /// the first delay measured after the step (the old estimate is used until then), so that delays measured at the
     /// old frequency do not bias the offsets after the step.</summary>
     public bool ResetDelayFilterOnStep { get; init; }
-    /// <summary>Not a linuxptp key (ptp4l behaves as false): drop single offset samples far outside the recent spread
-    /// (<see cref="Ptp4Net.Delay.OffsetOutlierFilter"/>) instead of feeding them to the servo. Helps with Syncs delayed
-    /// in queues, which a delay filter cannot see.</summary>
+    /// <summary>`reject_offset_outliers` (our key; ptp4l behaves as false): while the servo is locked, drop offsets
+    /// beyond 4 robust σ of the last 32 locked ones instead of feeding them to the servo; a fifth in a row is taken as
+    /// a real change (<see cref="Ptp4Net.Delay.OffsetOutlierFilter"/>). Helps with Syncs delayed in queues, which a
+    /// delay filter cannot see.</summary>
     public bool RejectOffsetOutliers { get; init; }
     /// <summary>Not a linuxptp key (ptp4l behaves as false): until the servo first leaves UNLOCKED, measure the
     /// master-to-local rate from successive Syncs, scale the local interval of the E2E delay computation by it (when

@@ -12,6 +12,8 @@ public sealed partial class PtpClockEngine
     private long _lastIngressNs;
     private readonly OffsetOutlierFilter _outliers = new();
 
+    private static bool IsLocked(ServoState s) => s is ServoState.Locked or ServoState.LockedStable;
+
     private bool FromParent(EnginePort p, in PtpHeader h)
     {
         if (!PortStateNames.IsSlave(p.State)) return Drop(p, RxDropReason.NotForThisState);
@@ -168,12 +170,13 @@ public sealed partial class PtpClockEngine
         long offset = DelayCalculator.OffsetFromMaster(t2 - t1, c1Scaled, delay, p.Ds.DelayAsymmetryNs);
         CurrentDataSet.OffsetFromMaster = TimeInterval.FromNanoseconds(offset);
         CurrentDataSet.MeanPathDelay = TimeInterval.FromNanoseconds(delay);
-        if (_options.RejectOffsetOutliers && !_outliers.Accept(offset))
+        if (_options.RejectOffsetOutliers && !_outliers.Accept(offset, IsLocked(ServoState)))
         {
             Counters.RejectedOffsetOutliers++;
             return;
         }
         Synchronize(p, offset, t2, delay);
+        if (_options.RejectOffsetOutliers) _outliers.Learn(offset, IsLocked(ServoState));
     }
 
     /// <summary>clock.c clock_synchronize: sample the servo, turn its answer into clock actions and FSM events.</summary>

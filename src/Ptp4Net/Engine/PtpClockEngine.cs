@@ -147,6 +147,7 @@ public sealed partial class PtpClockEngine
             {
                 // ptp4l clock_check_ts: the clock ran away from the monotonic clock; the servo starts over.
                 ServoState = ServoState.Unlocked;
+                _outliers.Reset();
                 Log(-1, new LogEvent(LogKind.ServoReset));
             }
             Receive(p, msg, rxNs, sourceAddress);
