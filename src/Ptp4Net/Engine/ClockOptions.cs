@@ -72,4 +72,9 @@ public sealed record ClockOptions
     /// <summary>Not a linuxptp key (ptp4l behaves as false): give the servo no sample before a path delay has been
     /// measured. ptp4l samples with a delay of 0 until then, so its first step lands off by the path delay.</summary>
     public bool FirstSampleAfterDelay { get; init; }
+    /// <summary>`per_exchange_offset` (our key; ptp4l behaves as false): with E2E, compute each offset from the Sync
+    /// and the last Delay_Req/Delay_Resp exchange as the two-way estimate [(t2 − t1 − c1) − (t4 − t3 − c2)] / 2
+    /// instead of (t2 − t1 − c1) − filtered delay. Both directions' jitter then average in every sample; the path delay
+    /// reported (and the delay filter) is unchanged.</summary>
+    public bool PerExchangeOffset { get; init; }
 }

@@ -148,6 +148,7 @@ public sealed partial class PtpClockEngine
                 // oscillator): delays measured across it are void and the delay filter restarts with the next
                 // measurement. The servo is left alone, as ptp4l: it sees the jump in the offsets.
                 p.HaveDeferredDelay = false;
+                p.HaveExchange = false;
                 p.DelayReqOutstanding = p.HaveT3 = p.HaveEarlyResp = false;
                 p.FilterStale = p.HaveDelay;
             }
@@ -167,7 +168,7 @@ public sealed partial class PtpClockEngine
         }
         if (_options.FirstSampleAfterDelay && !(p.IsP2P ? p.HavePeerDelay : p.HaveDelay)) return;
         long delay = p.IsP2P ? p.PeerDelayNs : p.MeanDelayNs;
-        long offset = DelayCalculator.OffsetFromMaster(t2 - t1, c1Scaled, delay, p.Ds.DelayAsymmetryNs);
+        long offset = DelayCalculator.OffsetFromMaster(t2 - t1, c1Scaled, TwoWayDelay(p, t1, c1Scaled, t2, delay), p.Ds.DelayAsymmetryNs);
         CurrentDataSet.OffsetFromMaster = TimeInterval.FromNanoseconds(offset);
         CurrentDataSet.MeanPathDelay = TimeInterval.FromNanoseconds(delay);
         if (_options.RejectOffsetOutliers && !_outliers.Accept(offset, IsLocked(ServoState)))
@@ -210,6 +211,7 @@ public sealed partial class PtpClockEngine
                     q.HaveT1T2 = false;
                     q.HaveSync = q.HaveFollowUp = false;
                     q.DelayReqOutstanding = q.HaveT3 = q.HaveEarlyResp = false;
+                    q.HaveExchange = false; // its t3 predates the step
                     q.PdelayOutstanding = false;
                     q.ResetRate();
                     // The old estimate stays in use until a measurement taken after the step replaces the whole
@@ -311,15 +313,37 @@ public sealed partial class PtpClockEngine
         ComputeE2EDelayNow(p, p.T3Ns, t4, c2Scaled);
     }
 
-    private void ComputeE2EDelayNow(EnginePort p, long t3, long t4, long c2Scaled)
+    /// <summary>
+    /// PerExchangeOffset: the delay of the last Delay_Req/Delay_Resp exchange computed with this Sync, so that the
+    /// offset is the two-way estimate [(t2 − t1 − c1) − (t4 − t3 − c2)] / 2 (11.3.2 solved for the offset): the
+    /// Sync-direction and Delay_Req-direction jitters each count half, σ/√2 per sample instead of the Sync's σ plus
+    /// the filtered delay's own noise. An exchange older than four Delay_Req intervals (losses) is not used; the
+    /// filtered delay is then.
+    /// </summary>
+    private long TwoWayDelay(EnginePort p, long t1, long c1Scaled, long t2, long filtered)
     {
-        // tsproc.c: the local interval t2 − t3 is scaled to master time by the servo's rate ratio (or, with
-        // EstimateRateFromSync, by the rate measured from the Syncs when the servo has none).
-        long t23 = p.T2Ns - t3;
+        if (!_options.PerExchangeOffset || p.IsP2P || !p.HaveExchange) return filtered;
+        long age = t2 - p.ExT3Ns;
+        if (age < 0 || age > 4 * Interval(p.Ds.LogMinDelayReqInterval)) return filtered;
+        return DelayCalculator.E2EMeanPathDelay(MasterInterval(p, age), p.ExT4Ns - t1, c1Scaled, p.ExC2Scaled);
+    }
+
+    /// <summary>A local interval (t2 − t3) in master time: scaled by the servo's rate ratio (or, with
+    /// EstimateRateFromSync, by the rate measured from the Syncs when the servo has none), as tsproc.c.</summary>
+    private long MasterInterval(EnginePort p, long localNs)
+    {
         double rr = _servo.RateRatio;
         if (rr == 1.0 && StartupRateEstimate) rr = p.SyncRateRatio;
-        if (rr != 1.0 && rr > 0.999 && rr < 1.001) t23 = (long)Math.Round(t23 * rr);
-        long raw = DelayCalculator.E2EMeanPathDelay(t23, t4 - p.T1Ns, p.C1Scaled, c2Scaled);
+        return rr != 1.0 && rr > 0.999 && rr < 1.001 ? (long)Math.Round(localNs * rr) : localNs;
+    }
+
+    private void ComputeE2EDelayNow(EnginePort p, long t3, long t4, long c2Scaled)
+    {
+        p.HaveExchange = true;
+        p.ExT3Ns = t3;
+        p.ExT4Ns = t4;
+        p.ExC2Scaled = c2Scaled;
+        long raw = DelayCalculator.E2EMeanPathDelay(MasterInterval(p, p.T2Ns - t3), t4 - p.T1Ns, p.C1Scaled, c2Scaled);
         if (p.FilterStale)
         {
             p.Filter.Reset();

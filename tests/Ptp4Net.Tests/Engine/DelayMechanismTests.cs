@@ -39,6 +39,30 @@ public class DelayMechanismTests
         Assert.Equal(3_000, p.Servo.Samples[^1].Offset);
     }
 
+    [Theory]
+    [InlineData(false, 3_040)]
+    [InlineData(true, 3_020)]
+    public void PerExchangeOffset_takes_the_two_way_estimate_of_the_sync_and_the_last_exchange(bool perExchange, long expected)
+    {
+        var p = new EngineProbe(new ClockOptions { SlaveOnly = true, PerExchangeOffset = perExchange });
+        p.FollowMaster();
+        // As above: slave 3 µs ahead, 1 µs each way, the exchange measures exactly 1000 ns.
+        p.Rx(Msg.Sync(Master, 1, twoStep: true, correctionNs: 100), T1 + 4_100);
+        p.Rx(Msg.FollowUp(Master, 1, T1));
+        p.Timer(TimerKind.DelayRequest);
+        var req = Msg.Parse(p.SentBytes(0x1));
+        long t3 = T1 + 50_000;
+        p.Tx(p.Sends(0x1).Single().TxToken, t3);
+        p.Rx(Msg.DelayResp(Master, req.Header.SequenceId, p.PortId, t3 - 3_000 + 1_000 + 200, correctionNs: 200));
+        Assert.Equal(1_000, p.Engine.GetPathDelayNs(0));
+        // The next Sync is 40 ns late. Filtered delay: 4140 − 100 − 1000 = 3040, all of the Sync's jitter.
+        // Two-way: [(4140 − 100) − (t4 − t3 − c2 = −2000)] / 2 = 3020, half of it.
+        p.Rx(Msg.Sync(Master, 2, twoStep: true, correctionNs: 100), T1 + Second / 8 + 4_140);
+        p.Rx(Msg.FollowUp(Master, 2, T1 + Second / 8));
+        Assert.Equal(expected, p.Servo.Samples[^1].Offset);
+        Assert.Equal(1_000, p.Engine.GetPathDelayNs(0)); // the reported path delay is the filter's either way
+    }
+
     [Fact]
     public void E2E_response_arriving_before_the_tx_timestamp_is_kept_until_it_comes()
     {
