@@ -7,9 +7,11 @@ namespace Ptp4Net.Simulation;
 /// <summary>
 /// The fixed scenarios of the accuracy report (issue 4). Common to all: the grandmaster's clock is ideal
 /// (0 ppb, no offset: a GNSS-locked reference), the clock whose true offset is reported starts +50 ppm fast
-/// and +1 ms ahead, the engine runs with ptp4l's defaults except the intervals named below, and the servo
-/// is ptp4l's (PI or linreg, hardware- or software-stamp defaults). The probe samples the true offset 64
-/// times a second. Lock time counts from the first servo sample (BMCA start-up excluded).
+/// and +1 ms ahead, the engine runs with ptp4l's defaults except the intervals named below and our accuracy
+/// options (<see cref="EngineTweaks.Improved"/>; <c>--ptp4l-defaults</c> turns them off), and the servo is ptp4l's
+/// (PI or linreg, hardware- or software-stamp defaults; linreg may regress over up to 512 Syncs instead of 64).
+/// Every run is seeded (seeds 1..5 in the report) and deterministic. The probe samples the true offset 64 times a
+/// second. Lock time counts from the first servo sample (BMCA start-up excluded).
 /// <list type="table">
 /// <item><term>hw-ideal</term><description>GM → slave, E2E, 1 µs each way + gaussian σ 20 ns per direction,
 /// stamps floored to 8 ns, logSyncInterval −4, logMinDelayReqInterval −4, hardware servo defaults, 120 s,
