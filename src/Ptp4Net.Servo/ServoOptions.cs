@@ -93,6 +93,10 @@ public sealed record ServoOptions
     /// predicts as well as the smaller ones), so a larger maximum only helps when the clock is quiet enough for it;
     /// each doubling costs one more fit per sample.</summary>
     public int LinRegMaxPoints { get; init; } = 64;
+    /// <summary><c>pi_adaptive_gain</c> (our key; linuxptp's PI has fixed gains): once locked, scale kp and ki by
+    /// 0.8 to 1.3 according to how far the short-term mean offset sits from zero against the measurement noise
+    /// (lower while the offsets are noise, higher while the oscillator wanders away). See PiServo.</summary>
+    public bool PiAdaptiveGain { get; init; }
     /// <summary>True for <c>time_stamping software</c>: selects the gentler automatic PI gains.</summary>
     public bool SoftwareTimestamping { get; init; }
 

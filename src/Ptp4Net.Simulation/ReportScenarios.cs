@@ -9,7 +9,8 @@ namespace Ptp4Net.Simulation;
 /// (0 ppb, no offset: a GNSS-locked reference), the clock whose true offset is reported starts +50 ppm fast
 /// and +1 ms ahead, the engine runs with ptp4l's defaults except the intervals named below and our accuracy
 /// options (<see cref="EngineTweaks.Improved"/>; <c>--ptp4l-defaults</c> turns them off), and the servo is ptp4l's
-/// (PI or linreg, hardware- or software-stamp defaults; linreg may regress over up to 512 Syncs instead of 64).
+/// (PI or linreg, hardware- or software-stamp defaults; linreg may regress over up to 512 Syncs instead of 64, the PI
+/// adapts its gains between ×0.8 and ×1.3).
 /// Every run is seeded (seeds 1..5 in the report) and deterministic. The probe samples the true offset 64 times a
 /// second. Lock time counts from the first servo sample (BMCA start-up excluded).
 /// <list type="table">
@@ -65,16 +66,19 @@ public static class ReportScenarios
     /// error.</item>
     /// <item><see cref="LinRegMaxPoints"/>: linreg may choose regressions of up to 512 Syncs instead of 64
     /// (`linreg_max_points`); its choice stays adaptive, so the wandering clock keeps short fits.</item>
+    /// <item><see cref="PiAdaptiveGain"/>: the PI's gains go from ×0.8 (offsets within the noise) to ×1.3 (the clock
+    /// wandering away) once locked (`pi_adaptive_gain`).</item>
     /// </list>
     /// </summary>
     public sealed record EngineTweaks(bool ResetDelayFilterOnStep, DelayFilterKind HardwareDelayFilter = DelayFilterKind.MovingMedian,
         int DelayFilterLength = 10, bool RejectOutliers = false,
         bool EstimateRateFromSync = false, bool FirstSampleAfterDelay = false, bool PerExchangeOffset = false,
-        int LinRegMaxPoints = 64)
+        int LinRegMaxPoints = 64, bool PiAdaptiveGain = false)
     {
         public static EngineTweaks Ptp4lDefaults { get; } = new(false);
         public static EngineTweaks Improved { get; } = new(true, DelayFilterKind.MovingAverage, RejectOutliers: true,
-            EstimateRateFromSync: true, FirstSampleAfterDelay: true, PerExchangeOffset: true, LinRegMaxPoints: 512);
+            EstimateRateFromSync: true, FirstSampleAfterDelay: true, PerExchangeOffset: true, LinRegMaxPoints: 512,
+            PiAdaptiveGain: true);
 
         /// <summary>The port options with this record's delay filter settings.</summary>
         public PortOptions Port(PortOptions p, bool softwareStamps = false) => p with
@@ -100,7 +104,8 @@ public static class ReportScenarios
     /// <summary>ptp4l's servo defaults (hardware- or software-stamp PI gains, linreg up to 64 points); the tweaks
     /// may raise linreg's maximum regression size.</summary>
     public static ServoOptions ServoFor(ServoType servo, bool software = false, EngineTweaks? tweaks = null) =>
-        new() { ClockServo = servo, SoftwareTimestamping = software, LinRegMaxPoints = tweaks?.LinRegMaxPoints ?? 64 };
+        new() { ClockServo = servo, SoftwareTimestamping = software, LinRegMaxPoints = tweaks?.LinRegMaxPoints ?? 64,
+            PiAdaptiveGain = tweaks?.PiAdaptiveGain ?? false };
 
     public static ClockOptions Clock(ServoOptions servo, EngineTweaks tweaks, byte priority1 = 128, bool slaveOnly = false, byte clockClass = 248) => new()
     {

@@ -164,6 +164,7 @@ public static class ConfigKeys
     public const string FirstSampleAfterDelay = "first_sample_after_delay";
     public const string LinRegMaxPoints = "linreg_max_points";
     public const string PerExchangeOffset = "per_exchange_offset";
+    public const string PiAdaptiveGain = "pi_adaptive_gain";
     public const string RejectOffsetOutliers = "reject_offset_outliers";
     public const string ResetDelayFilterOnStep = "reset_delay_filter_on_step";
 }

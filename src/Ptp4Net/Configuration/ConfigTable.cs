@@ -331,6 +331,7 @@ public static class ConfigTable
             GInt(Impl, "first_sample_after_delay", 0, 0, 1).AsExtension(),
             GInt(Impl, "linreg_max_points", 64, 4, 1024).AsExtension(),
             GInt(Impl, "per_exchange_offset", 0, 0, 1).AsExtension(),
+            GInt(Impl, "pi_adaptive_gain", 0, 0, 1).AsExtension(),
             GInt(Impl, "reject_offset_outliers", 0, 0, 1).AsExtension(),
             GInt(Impl, "reset_delay_filter_on_step", 0, 0, 1).AsExtension(),
         ];

@@ -17,7 +17,11 @@ public static class AccuracyOptions
     {
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(config);
-        var servo = (clock.Servo ?? new ServoOptions()) with { LinRegMaxPoints = config.GetInt(ConfigKeys.LinRegMaxPoints) };
+        var servo = (clock.Servo ?? new ServoOptions()) with
+        {
+            LinRegMaxPoints = config.GetInt(ConfigKeys.LinRegMaxPoints),
+            PiAdaptiveGain = config.GetBool(ConfigKeys.PiAdaptiveGain),
+        };
         servo.Validate();
         return clock with
         {

@@ -49,7 +49,7 @@ public class ConfigTableTests
         var ours = ConfigTable.Items.Where(i => i.IsExtension).Select(i => i.Name).Order(StringComparer.Ordinal);
         Assert.Equal(["emulated_clock", "emulated_clock_freq_ppb", "emulated_clock_offset_ns", "estimate_rate_from_sync",
             "first_sample_after_delay", "hwts_provider", "hwts_qualifier", "linreg_max_points", "per_exchange_offset",
-            "reject_offset_outliers", "reset_delay_filter_on_step"], ours);
+            "pi_adaptive_gain", "reject_offset_outliers", "reset_delay_filter_on_step"], ours);
     }
 
     [Theory]

@@ -12,6 +12,7 @@ public class AccuracyOptionsTests
         Assert.False(o.EstimateRateFromSync || o.FirstSampleAfterDelay || o.PerExchangeOffset || o.RejectOffsetOutliers
             || o.ResetDelayFilterOnStep);
         Assert.Equal(64, o.Servo!.LinRegMaxPoints);
+        Assert.False(o.Servo.PiAdaptiveGain);
     }
 
     [Fact]
@@ -23,6 +24,7 @@ public class AccuracyOptionsTests
             first_sample_after_delay 1
             linreg_max_points 512
             per_exchange_offset 1
+            pi_adaptive_gain 1
             reject_offset_outliers 1
             reset_delay_filter_on_step 1
             """);
@@ -31,6 +33,7 @@ public class AccuracyOptionsTests
         Assert.True(o.EstimateRateFromSync && o.FirstSampleAfterDelay && o.PerExchangeOffset && o.RejectOffsetOutliers
             && o.ResetDelayFilterOnStep);
         Assert.Equal(512, o.Servo!.LinRegMaxPoints);
+        Assert.True(o.Servo.PiAdaptiveGain);
         Assert.Equal(Ptp4Net.Servo.ServoType.LinReg, o.Servo.ClockServo);
     }
 
