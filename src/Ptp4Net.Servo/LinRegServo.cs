@@ -6,7 +6,8 @@ namespace Ptp4Net.Servo;
 /// <remarks>
 /// Every sample becomes a point (x = local time with the servo's own frequency corrections removed,
 /// y = master time = corrected local time minus offset), kept in a ring of 64. Regressions of y on x over
-/// the newest 4, 8, 16, 32 and 64 points are refitted on every sample. For each size, the previous fit's
+/// the newest 4, 8, 16, 32 and 64 points (up to <see cref="ServoOptions.LinRegMaxPoints"/>, our
+/// <c>linreg_max_points</c>; 64 as linuxptp by default) are refitted on every sample. For each size, the previous fit's
 /// prediction of the newest point is scored: a running mean of |error| over its first 10 predictions,
 /// then an exponential average with weight 0.02. The largest size whose error is within 5 % of the best
 /// smaller one wins. Its slope gives the frequency (1e9 · (slope − 1)); its intercept (master minus
@@ -18,23 +19,23 @@ namespace Ptp4Net.Servo;
 public sealed class LinRegServo : IServo
 {
     private const int MinSizeLog2 = 2;           // 4 points
-    private const int MaxSizeLog2 = 6;           // 64 points
-    private const int MaxPoints = 1 << MaxSizeLog2;
-    private const int SizeCount = MaxSizeLog2 - MinSizeLog2 + 1;
+    private readonly int MaxSizeLog2;            // 6 (64 points) as linuxptp; linreg_max_points
+    private readonly int MaxPoints;
+    private readonly int SizeCount;
     private const double ErrSmooth = 0.02;       // weight of a new error in the long-term average
     private const int ErrInitialUpdates = 10;    // plain mean over the first predictions
     private const double ErrEquals = 1.05;       // errors within 5 % count as equal: prefer the larger size
 
     // Ring of points: uncorrected local time (x), master time (y), weight.
-    private readonly long[] _x = new long[MaxPoints];
-    private readonly long[] _y = new long[MaxPoints];
-    private readonly double[] _w = new double[MaxPoints];
+    private readonly long[] _x;
+    private readonly long[] _y;
+    private readonly double[] _w;
 
     // Per-size regression results.
-    private readonly double[] _slope = new double[SizeCount];
-    private readonly double[] _intercept = new double[SizeCount];
-    private readonly double[] _err = new double[SizeCount];
-    private readonly int[] _errUpdates = new int[SizeCount];
+    private readonly double[] _slope;
+    private readonly double[] _intercept;
+    private readonly double[] _err;
+    private readonly int[] _errUpdates;
 
     private long _referenceX;          // "now" in x
     private long _referenceY;          // "now" in y
@@ -56,6 +57,16 @@ public sealed class LinRegServo : IServo
         options.Validate();
         Limits = limits ?? new ServoLimits();
         _clockFreq = options.InitialFrequencyPpb;
+        MaxSizeLog2 = System.Numerics.BitOperations.Log2((uint)options.LinRegMaxPoints);
+        MaxPoints = 1 << MaxSizeLog2;
+        SizeCount = MaxSizeLog2 - MinSizeLog2 + 1;
+        _x = new long[MaxPoints];
+        _y = new long[MaxPoints];
+        _w = new double[MaxPoints];
+        _slope = new double[SizeCount];
+        _intercept = new double[SizeCount];
+        _err = new double[SizeCount];
+        _errUpdates = new int[SizeCount];
     }
 
     public ServoType Type => ServoType.LinReg;

@@ -79,6 +79,7 @@ public sealed class PiServo : IServo
             _kiScale = options.SoftwareTimestamping ? SoftwareKiScale : HardwareKiScale;
         }
 
+        _adaptiveGain = options.PiAdaptiveGain;
         _drift = -options.InitialFrequencyPpb;
         _lastFreq = _drift;
         SyncInterval = 1.0;
@@ -170,8 +171,9 @@ public sealed class PiServo : IServo
                     break;
                 }
 
-                double kiTerm = Ki * offsetNs * weight;
-                ppb = Kp * offsetNs * weight + _drift + kiTerm;
+                double g = _adaptiveGain ? AdaptGain(offsetNs) : 1.0;
+                double kiTerm = g * Ki * offsetNs * weight;
+                ppb = g * Kp * offsetNs * weight + _drift + kiTerm;
                 ppb = Limits.Clamp(ppb, out clamped);
                 if (!clamped)
                     _drift += kiTerm;
@@ -183,7 +185,53 @@ public sealed class PiServo : IServo
         return new ServoOutput(0.0 - ppb, state, clamped);
     }
 
-    public void Reset() => _count = 0;
+    public void Reset()
+    {
+        _count = 0;
+        _gainSamples = 0;
+        _meanOffset = _diffSquare = 0;
+    }
+
+    // pi_adaptive_gain: constants chosen on the simulator's hw-ideal / wander / bc-chain scenarios, checked on 10 seeds.
+    private const double GainMeanWeight = 1.0 / 8;   // EMA of the offset: about the last 8 samples
+    private const double GainNoiseWeight = 0.02;     // EMA of the squared successive difference
+    private const int GainWarmUp = 50;               // samples before the noise estimate is trusted
+    private const double GainZ = 3.0;                // |mean| of this many σ of the mean gives gain 1
+    private const double GainMin = 0.8, GainMax = 1.3;
+    private readonly bool _adaptiveGain;
+    private double _meanOffset, _diffSquare;
+    private long _lastOffset;
+    private int _gainSamples;
+
+    /// <summary>Current gain factor of pi_adaptive_gain (1 when off or warming up), for tests and logs.</summary>
+    public double GainFactor { get; private set; } = 1.0;
+
+    /// <summary>
+    /// pi_adaptive_gain: how far the short-term mean offset sits from zero, in standard deviations of that mean under
+    /// the white measurement noise alone. The noise is measured from successive differences (var(o[n] − o[n−1]) / 2),
+    /// which a slowly wandering oscillator hardly touches. Near zero: the offsets are noise and the gains go down to
+    /// ×0.8 to average more of it; well beyond: the clock is running away faster than the loop follows (frequency
+    /// wander) and the gains go up to ×1.3.
+    /// </summary>
+    private double AdaptGain(long offsetNs)
+    {
+        double g = 1.0;
+        if (_gainSamples > 0)
+        {
+            double d = offsetNs - _lastOffset;
+            _diffSquare += GainNoiseWeight * (d * d - _diffSquare);
+            _meanOffset += GainMeanWeight * (offsetNs - _meanOffset);
+            if (_gainSamples > GainWarmUp)
+            {
+                double sigmaMean = Math.Sqrt(_diffSquare / 2 * GainMeanWeight / (2 - GainMeanWeight));
+                g = sigmaMean > 0 ? Math.Clamp(Math.Abs(_meanOffset) / sigmaMean / GainZ, GainMin, GainMax) : GainMin;
+            }
+        }
+        _gainSamples++;
+        _lastOffset = offsetNs;
+        GainFactor = g;
+        return g;
+    }
 
     public void Leap(int leap)
     {

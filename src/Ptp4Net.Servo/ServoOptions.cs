@@ -88,6 +88,15 @@ public sealed record ServoOptions
     /// <summary><c>step_window</c>: Sync samples ignored after a step.</summary>
     public int StepWindow { get; init; }
 
+    /// <summary><c>linreg_max_points</c> (our key; linuxptp's linreg is fixed at 64): the largest regression the
+    /// linreg servo may choose, a power of two from 4 to 1024. Its choice stays adaptive (the largest size that
+    /// predicts as well as the smaller ones), so a larger maximum only helps when the clock is quiet enough for it;
+    /// each doubling costs one more fit per sample.</summary>
+    public int LinRegMaxPoints { get; init; } = 64;
+    /// <summary><c>pi_adaptive_gain</c> (our key; linuxptp's PI has fixed gains): once locked, scale kp and ki by
+    /// 0.8 to 1.3 according to how far the short-term mean offset sits from zero against the measurement noise
+    /// (lower while the offsets are noise, higher while the oscillator wanders away). See PiServo.</summary>
+    public bool PiAdaptiveGain { get; init; }
     /// <summary>True for <c>time_stamping software</c>: selects the gentler automatic PI gains.</summary>
     public bool SoftwareTimestamping { get; init; }
 
@@ -136,6 +145,8 @@ public sealed record ServoOptions
         if (ServoOffsetThreshold < 0) throw Bad("servo_offset_threshold", ServoOffsetThreshold);
         if (ServoNumOffsetValues < 0) throw Bad("servo_num_offset_values", ServoNumOffsetValues);
         if (StepWindow < 0) throw Bad("step_window", StepWindow);
+        if (LinRegMaxPoints < 4 || LinRegMaxPoints > 1024 || (LinRegMaxPoints & (LinRegMaxPoints - 1)) != 0)
+            throw Bad("linreg_max_points", LinRegMaxPoints);
         if (PhcMaxAdjPpb < 0) throw Bad("PhcMaxAdjPpb", PhcMaxAdjPpb);
         if (!double.IsFinite(InitialFrequencyPpb)) throw Bad("InitialFrequencyPpb", InitialFrequencyPpb);
     }

@@ -7,9 +7,12 @@ namespace Ptp4Net.Simulation;
 /// <summary>
 /// The fixed scenarios of the accuracy report (issue 4). Common to all: the grandmaster's clock is ideal
 /// (0 ppb, no offset: a GNSS-locked reference), the clock whose true offset is reported starts +50 ppm fast
-/// and +1 ms ahead, the engine runs with ptp4l's defaults except the intervals named below, and the servo
-/// is ptp4l's (PI or linreg, hardware- or software-stamp defaults). The probe samples the true offset 64
-/// times a second. Lock time counts from the first servo sample (BMCA start-up excluded).
+/// and +1 ms ahead, the engine runs with ptp4l's defaults except the intervals named below and our accuracy
+/// options (<see cref="EngineTweaks.Improved"/>; <c>--ptp4l-defaults</c> turns them off), and the servo is ptp4l's
+/// (PI or linreg, hardware- or software-stamp defaults; linreg may regress over up to 512 Syncs instead of 64, the PI
+/// adapts its gains between ×0.8 and ×1.3).
+/// Every run is seeded (seeds 1..5 in the report) and deterministic. The probe samples the true offset 64 times a
+/// second. Lock time counts from the first servo sample (BMCA start-up excluded).
 /// <list type="table">
 /// <item><term>hw-ideal</term><description>GM → slave, E2E, 1 µs each way + gaussian σ 20 ns per direction,
 /// stamps floored to 8 ns, logSyncInterval −4, logMinDelayReqInterval −4, hardware servo defaults, 120 s,
@@ -32,8 +35,9 @@ namespace Ptp4Net.Simulation;
 /// (100 ns asymmetry) and the slave's delayAsymmetry set to +50 ns, which corrects it (without it the
 /// slave settles 50 ns behind; the scenario tests show both). 120 s.</description></item>
 /// </list>
-/// <see cref="EngineTweaks"/> says what the report changes from ptp4l's defaults (<c>--ptp4l-startup</c> on the
-/// command line runs without those changes).
+/// <see cref="EngineTweaks"/> says what the report changes from ptp4l's defaults (<c>--ptp4l-defaults</c> on the
+/// command line runs without those changes); each is an engine or servo option with a config key of ours
+/// (config/README.md, "Accuracy options"), so the daemon can have the same.
 /// </summary>
 public static class ReportScenarios
 {
@@ -53,22 +57,28 @@ public static class ReportScenarios
     /// ptp4l's default is moving_median). moving_average is the efficient estimator for gaussian jitter; the
     /// software scenario keeps moving_median, which its 200 µs outliers need.</item>
     /// <item><see cref="EstimateRateFromSync"/> and <see cref="FirstSampleAfterDelay"/>: the engine's start-up options
-    /// (not linuxptp keys): scale the E2E delay's local interval by the Sync-measured rate while the servo knows
-    /// none, and feed the servo nothing before the first path delay.</item>
-    /// <item><see cref="OutlierDecorator"/>: offsets far outside the recent spread are not fed to the servo
-    /// (<see cref="OutlierRejectingServo"/>). <see cref="RejectOutliers"/> without the decorator uses the
-    /// engine's own filter (ClockOptions.RejectOffsetOutliers) instead.</item>
+    /// (`estimate_rate_from_sync`, `first_sample_after_delay`): until the first lock, scale the E2E delay's local
+    /// interval by the Sync-measured rate, and feed the servo nothing before the first path delay.</item>
+    /// <item><see cref="RejectOutliers"/>: offsets far outside the recent spread are not fed to a locked servo
+    /// (`reject_offset_outliers`, <see cref="Ptp4Net.Delay.OffsetOutlierFilter"/>).</item>
+    /// <item><see cref="PerExchangeOffset"/>: each E2E offset is the two-way estimate of the Sync and the last
+    /// Delay_Req exchange (`per_exchange_offset`): σ/√2 per sample instead of the Sync's σ plus the delay filter's
+    /// error.</item>
+    /// <item><see cref="LinRegMaxPoints"/>: linreg may choose regressions of up to 512 Syncs instead of 64
+    /// (`linreg_max_points`); its choice stays adaptive, so the wandering clock keeps short fits.</item>
+    /// <item><see cref="PiAdaptiveGain"/>: the PI's gains go from ×0.8 (offsets within the noise) to ×1.3 (the clock
+    /// wandering away) once locked (`pi_adaptive_gain`).</item>
     /// </list>
     /// </summary>
     public sealed record EngineTweaks(bool ResetDelayFilterOnStep, DelayFilterKind HardwareDelayFilter = DelayFilterKind.MovingMedian,
-        int DelayFilterLength = 10, bool RejectOutliers = false, bool OutlierDecorator = false,
-        bool EstimateRateFromSync = false, bool FirstSampleAfterDelay = false)
+        int DelayFilterLength = 10, bool RejectOutliers = false,
+        bool EstimateRateFromSync = false, bool FirstSampleAfterDelay = false, bool PerExchangeOffset = false,
+        int LinRegMaxPoints = 64, bool PiAdaptiveGain = false)
     {
         public static EngineTweaks Ptp4lDefaults { get; } = new(false);
-        // EstimateRateFromSync stays off: together with FirstSampleAfterDelay it deadlocks a boundary clock whose
-        // frequency was thrown beyond 0.1 % by an upstream step (see the report notes); on its own it does not help.
-        public static EngineTweaks Improved { get; } = new(true, DelayFilterKind.MovingAverage, RejectOutliers: true, OutlierDecorator: true,
-            EstimateRateFromSync: false, FirstSampleAfterDelay: true);
+        public static EngineTweaks Improved { get; } = new(true, DelayFilterKind.MovingAverage, RejectOutliers: true,
+            EstimateRateFromSync: true, FirstSampleAfterDelay: true, PerExchangeOffset: true, LinRegMaxPoints: 512,
+            PiAdaptiveGain: true);
 
         /// <summary>The port options with this record's delay filter settings.</summary>
         public PortOptions Port(PortOptions p, bool softwareStamps = false) => p with
@@ -91,8 +101,11 @@ public static class ReportScenarios
         DelayMechanism = mechanism,
     };
 
-    public static ServoOptions ServoFor(ServoType servo, bool software = false) =>
-        new() { ClockServo = servo, SoftwareTimestamping = software };
+    /// <summary>ptp4l's servo defaults (hardware- or software-stamp PI gains, linreg up to 64 points); the tweaks
+    /// may raise linreg's maximum regression size.</summary>
+    public static ServoOptions ServoFor(ServoType servo, bool software = false, EngineTweaks? tweaks = null) =>
+        new() { ClockServo = servo, SoftwareTimestamping = software, LinRegMaxPoints = tweaks?.LinRegMaxPoints ?? 64,
+            PiAdaptiveGain = tweaks?.PiAdaptiveGain ?? false };
 
     public static ClockOptions Clock(ServoOptions servo, EngineTweaks tweaks, byte priority1 = 128, bool slaveOnly = false, byte clockClass = 248) => new()
     {
@@ -100,10 +113,10 @@ public static class ReportScenarios
         SlaveOnly = slaveOnly,
         ClockClass = clockClass,
         Servo = servo,
-        ServoFactory = tweaks.OutlierDecorator ? OutlierRejectingServo.Wrap(() => SupervisedServo.Create(servo)) : null,
-        RejectOffsetOutliers = tweaks.RejectOutliers && !tweaks.OutlierDecorator,
+        RejectOffsetOutliers = tweaks.RejectOutliers,
         EstimateRateFromSync = tweaks.EstimateRateFromSync,
         FirstSampleAfterDelay = tweaks.FirstSampleAfterDelay,
+        PerExchangeOffset = tweaks.PerExchangeOffset,
         ResetDelayFilterOnStep = tweaks.ResetDelayFilterOnStep,
     };
 
@@ -129,7 +142,7 @@ public static class ReportScenarios
         double wander = 0, double loss = 0, long asymmetryNs = 0, bool correctAsymmetry = false,
         bool twoStep = true, DelayMechanism mechanism = DelayMechanism.E2E, long durationNs = 120 * Second)
     {
-        var so = ServoFor(servo);
+        var so = ServoFor(servo, tweaks: tweaks);
         var net = new SimNetwork(seed);
         var gm = net.AddNode("gm", HwStamps(), Clock(so, tweaks, priority1: 100) with { TwoStepFlag = twoStep }, tweaks.Port(HwPort(mechanism)));
         var slavePort = tweaks.Port(HwPort(mechanism)) with { DelayAsymmetryNs = correctAsymmetry ? asymmetryNs / 2 : 0 };
@@ -145,7 +158,7 @@ public static class ReportScenarios
 
     private static ScenarioRun SwNoisy(string name, ServoType servo, ulong seed, EngineTweaks tweaks)
     {
-        var so = ServoFor(servo, software: true);
+        var so = ServoFor(servo, software: true, tweaks: tweaks);
         var port = tweaks.Port(new PortOptions { LogSyncInterval = 0, LogMinDelayReqInterval = 0 }, softwareStamps: true);
         var osc = new OscillatorParameters { GranularityNs = 1 };
         var net = new SimNetwork(seed);
@@ -166,7 +179,7 @@ public static class ReportScenarios
     public static ScenarioRun Chain(string name, ServoType servo, ulong seed, EngineTweaks tweaks, int bcs, DelayMechanism mechanism,
         long durationNs = 120 * Second, double loss = 0)
     {
-        var so = ServoFor(servo);
+        var so = ServoFor(servo, tweaks: tweaks);
         var net = new SimNetwork(seed);
         var port = tweaks.Port(HwPort(mechanism));
         var link = HwLink() with { LossProbability = loss };
@@ -189,7 +202,7 @@ public static class ReportScenarios
     public static ScenarioRun Failover(string name, ServoType servo, ulong seed, EngineTweaks tweaks,
         long silentAtNs = 60 * Second, long durationNs = 180 * Second)
     {
-        var so = ServoFor(servo);
+        var so = ServoFor(servo, tweaks: tweaks);
         var net = new SimNetwork(seed);
         var port = tweaks.Port(HwPort());
         var gmA = net.AddNode("gmA", HwStamps(), Clock(so, tweaks, priority1: 100, clockClass: 6), port);

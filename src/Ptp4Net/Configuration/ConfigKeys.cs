@@ -159,4 +159,12 @@ public static class ConfigKeys
     public const string EmulatedClockFreqPpb = "emulated_clock_freq_ppb";
     public const string HwtsProvider = "hwts_provider";
     public const string HwtsQualifier = "hwts_qualifier";
+    // Accuracy options (Engine/AccuracyOptions.cs, config/README.md).
+    public const string EstimateRateFromSync = "estimate_rate_from_sync";
+    public const string FirstSampleAfterDelay = "first_sample_after_delay";
+    public const string LinRegMaxPoints = "linreg_max_points";
+    public const string PerExchangeOffset = "per_exchange_offset";
+    public const string PiAdaptiveGain = "pi_adaptive_gain";
+    public const string RejectOffsetOutliers = "reject_offset_outliers";
+    public const string ResetDelayFilterOnStep = "reset_delay_filter_on_step";
 }

@@ -326,6 +326,14 @@ public static class ConfigTable
             GDbl(Impl, "emulated_clock_freq_ppb", 0.0, -1e9, 1e9).AsExtension(),
             PStr(Impl, "hwts_provider", "auto").AsExtension(ValidateHwtsProvider),
             PEnu(Impl, "hwts_qualifier", "precise", hwtsQualifier).AsExtension(),
+            // Ptp4Net's accuracy options (issue 4; ClockOptions / ServoOptions): off by default, i.e. ptp4l's behaviour.
+            GInt(Impl, "estimate_rate_from_sync", 0, 0, 1).AsExtension(),
+            GInt(Impl, "first_sample_after_delay", 0, 0, 1).AsExtension(),
+            GInt(Impl, "linreg_max_points", 64, 4, 1024).AsExtension(),
+            GInt(Impl, "per_exchange_offset", 0, 0, 1).AsExtension(),
+            GInt(Impl, "pi_adaptive_gain", 0, 0, 1).AsExtension(),
+            GInt(Impl, "reject_offset_outliers", 0, 0, 1).AsExtension(),
+            GInt(Impl, "reset_delay_filter_on_step", 0, 0, 1).AsExtension(),
         ];
     }
 

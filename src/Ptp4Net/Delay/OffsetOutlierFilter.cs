@@ -1,72 +1,82 @@
 namespace Ptp4Net.Delay;
 
 /// <summary>
-/// Rejects single offset samples that sit far outside the recent spread (e.g. a Sync held in a queue for 200 µs),
-/// instead of letting the servo average them in. Not in ptp4l. A sample is an outlier when its distance to the
-/// median of the last <see cref="Window"/> offsets exceeds <c>k</c> robust standard deviations (1.4826 · MAD) and
-/// <see cref="FloorNs"/>. At most <see cref="MaxConsecutive"/> samples in a row are rejected, so a real change of
-/// offset (a step of the master's time) gets through. Preallocated; no allocation per sample.
+/// Keeps offset outliers away from the servo (not in ptp4l; the engine applies it with
+/// <c>ClockOptions.RejectOffsetOutliers</c>, config key <c>reject_offset_outliers</c>). Why: a Sync held in a queue
+/// (sw-noisy's 1 % × 200 µs tail) otherwise moves a PI servo by kp × 200 µs, tens of microseconds of error, and a
+/// delay filter cannot see it, as it only filters the Delay_Req direction.
+/// <para>While the servo is locked, each offset is compared with the robust spread of the offsets recently fed to it
+/// (σ ≈ 1.4826 × median |offset|, the offsets of a locked servo being centred on zero). One beyond
+/// <see cref="Threshold"/> σ is dropped and the servo keeps its frequency. After <see cref="MaxConsecutiveRejections"/>
+/// drops in a row the next offset is taken as a real change (a new master, an upstream step) and fed, and the spread is
+/// learnt again. Nothing is dropped before the window of <see cref="Window"/> locked samples is full, so start-up and
+/// relocking are never slowed. Preallocated; no allocation per sample.</para>
 /// </summary>
 public sealed class OffsetOutlierFilter
 {
-    public const int Window = 15;
-    public const int MinimumSamples = 8;
-    public const int MaxConsecutive = 3;
-    public const long FloorNs = 50;
-
-    private readonly double _k;
-    private readonly long[] _ring = new long[Window];
-    private readonly long[] _scratch = new long[Window];
+    private readonly long[] _recent;
+    private readonly long[] _sorted;
     private int _count, _next, _consecutive;
 
-    /// <param name="k">Threshold in robust standard deviations; 5 keeps gaussian noise (a false rejection in ~2·10^6).</param>
-    public OffsetOutlierFilter(double k = 5.0) => _k = k;
+    /// <param name="window">Locked samples the spread is measured over (at least 4).</param>
+    /// <param name="threshold">Rejection threshold in robust standard deviations.</param>
+    /// <param name="maxConsecutiveRejections">Drops in a row after which the next offset is accepted.</param>
+    public OffsetOutlierFilter(int window = 32, double threshold = 4.0, int maxConsecutiveRejections = 4)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(window, 4);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threshold);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxConsecutiveRejections);
+        _recent = new long[window];
+        _sorted = new long[window];
+        Threshold = threshold;
+        MaxConsecutiveRejections = maxConsecutiveRejections;
+    }
 
+    public int Window => _recent.Length;
+    public double Threshold { get; }
+    public int MaxConsecutiveRejections { get; }
     public long Rejected { get; private set; }
 
-    public void Reset()
+    /// <summary>Forget the spread (a step, a new master, a servo reset).</summary>
+    public void Reset() => _count = _next = _consecutive = 0;
+
+    /// <summary>
+    /// Whether <paramref name="offsetNs"/> may be fed to the servo, whose last state was locked when
+    /// <paramref name="servoLocked"/>. After an accepted offset the caller reports the servo's answer with
+    /// <see cref="Learn"/>.
+    /// </summary>
+    public bool Accept(long offsetNs, bool servoLocked)
     {
-        _count = _next = _consecutive = 0;
+        if (servoLocked && _count == _recent.Length && _consecutive < MaxConsecutiveRejections
+            && Math.Abs((double)offsetNs) > Threshold * RobustSigma())
+        {
+            _consecutive++;
+            Rejected++;
+            return false;
+        }
+        if (_consecutive >= MaxConsecutiveRejections) _count = _next = 0; // the level moved: learn the spread again
+        _consecutive = 0;
+        return true;
     }
 
-    /// <summary>True when <paramref name="offsetNs"/> should be used; the value is remembered either way.</summary>
-    public bool Accept(long offsetNs)
+    /// <summary>An accepted offset and whether the servo is locked after it: locked samples build the spread; an
+    /// unlocked servo empties it.</summary>
+    public void Learn(long offsetNs, bool servoLocked)
     {
-        bool accept = true;
-        if (_count >= MinimumSamples)
+        if (!servoLocked)
         {
-            long median = Median(_ring, _count, 0, false);
-            long mad = Median(_ring, _count, median, true);
-            double limit = Math.Max(FloorNs, _k * 1.4826 * mad);
-            if (Math.Abs((double)offsetNs - median) > limit && _consecutive < MaxConsecutive)
-            {
-                accept = false;
-                _consecutive++;
-                Rejected++;
-            }
+            _count = _next = 0;
+            return;
         }
-        if (accept) _consecutive = 0;
-        _ring[_next] = offsetNs;
-        _next = (_next + 1) % Window;
-        if (_count < Window) _count++;
-        return accept;
+        _recent[_next] = Math.Abs(offsetNs);
+        _next = (_next + 1) % _recent.Length;
+        if (_count < _recent.Length) _count++;
     }
 
-    // Median of the values (or of |value − center| when deviations is set), insertion sort into the scratch array.
-    private long Median(long[] values, int count, long center, bool deviations)
+    private double RobustSigma()
     {
-        for (int i = 0; i < count; i++)
-        {
-            long v = deviations ? Math.Abs(values[i] - center) : values[i];
-            int j = i - 1;
-            while (j >= 0 && _scratch[j] > v)
-            {
-                _scratch[j + 1] = _scratch[j];
-                j--;
-            }
-            _scratch[j + 1] = v;
-        }
-        int mid = count / 2;
-        return (count & 1) == 1 ? _scratch[mid] : (_scratch[mid - 1] + _scratch[mid]) / 2;
+        Array.Copy(_recent, _sorted, _count);
+        Array.Sort(_sorted, 0, _count);
+        return Math.Max(1, _sorted[_count / 2] * 1.4826);
     }
 }

@@ -64,9 +64,10 @@ public sealed record ClockOptions
     /// the first delay measured after the step (the old estimate is used until then), so that delays measured at the
     /// old frequency do not bias the offsets after the step.</summary>
     public bool ResetDelayFilterOnStep { get; init; }
-    /// <summary>Not a linuxptp key (ptp4l behaves as false): drop single offset samples far outside the recent spread
-    /// (<see cref="Ptp4Net.Delay.OffsetOutlierFilter"/>) instead of feeding them to the servo. Helps with Syncs delayed
-    /// in queues, which a delay filter cannot see.</summary>
+    /// <summary>`reject_offset_outliers` (our key; ptp4l behaves as false): while the servo is locked, drop offsets
+    /// beyond 4 robust σ of the last 32 locked ones instead of feeding them to the servo; a fifth in a row is taken as
+    /// a real change (<see cref="Ptp4Net.Delay.OffsetOutlierFilter"/>). Helps with Syncs delayed in queues, which a
+    /// delay filter cannot see.</summary>
     public bool RejectOffsetOutliers { get; init; }
     /// <summary>Not a linuxptp key (ptp4l behaves as false): until the servo first leaves UNLOCKED, measure the
     /// master-to-local rate from successive Syncs, scale the local interval of the E2E delay computation by it (when
@@ -77,4 +78,9 @@ public sealed record ClockOptions
     /// <summary>Not a linuxptp key (ptp4l behaves as false): give the servo no sample before a path delay has been
     /// measured. ptp4l samples with a delay of 0 until then, so its first step lands off by the path delay.</summary>
     public bool FirstSampleAfterDelay { get; init; }
+    /// <summary>`per_exchange_offset` (our key; ptp4l behaves as false): with E2E, compute each offset from the Sync
+    /// and the last Delay_Req/Delay_Resp exchange as the two-way estimate [(t2 − t1 − c1) − (t4 − t3 − c2)] / 2
+    /// instead of (t2 − t1 − c1) − filtered delay. Both directions' jitter then average in every sample; the path delay
+    /// reported (and the delay filter) is unchanged.</summary>
+    public bool PerExchangeOffset { get; init; }
 }

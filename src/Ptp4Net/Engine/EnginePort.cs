@@ -104,6 +104,10 @@ internal sealed class EnginePort
     public bool HaveDeferredDelay;
     public long DeferredT3Ns, DeferredT4Ns, DeferredC2Scaled;
     public bool HaveDelay;
+    /// <summary>PerExchangeOffset: the last complete Delay_Req/Delay_Resp exchange (t3, t4, c2), paired with each new
+    /// Sync for a two-way offset.</summary>
+    public bool HaveExchange;
+    public long ExT3Ns, ExT4Ns, ExC2Scaled;
     /// <summary>The filter holds delays measured before a clock step (ResetDelayFilterOnStep): the next raw delay
     /// restarts it.</summary>
     public bool FilterStale;
@@ -129,6 +133,7 @@ internal sealed class EnginePort
         LastSyncLogInterval = sbyte.MinValue;
         ParentAddress = -1;
         HaveDeferredDelay = false;
+        HaveExchange = false;
         ResetRate();
     }
 

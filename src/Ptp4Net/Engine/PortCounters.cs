@@ -1,3 +1,5 @@
+using Ptp4Net.Messages;
+
 namespace Ptp4Net.Engine;
 
 /// <summary>Per-port counters: messages received and sent per messageType (linuxptp PORT_STATS_NP order: index =
@@ -9,6 +11,9 @@ public sealed class PortCounters
     public long[] Drops { get; } = new long[(int)RxDropReason.Count];
 
     public long RxDrops(RxDropReason reason) => Drops[(int)reason];
+    /// <summary>Messages the codec rejected, by its exact reason (each is also counted under TooShort, BadVersion,
+    /// UnknownType, BadLength or Malformed in <see cref="Drops"/>).</summary>
+    public DropCounters ParseErrors { get; } = new();
     public long AnnounceTimeouts { get; internal set; }
     public long SyncTimeouts { get; internal set; }
     public long FollowUpMismatches { get; internal set; }
@@ -34,6 +39,9 @@ public enum RxDropReason
     WrongRequestingPort,
     BadTimestamp,
     WrongTransportSpecific,
+    /// <summary>Rejected by the codec for a reason other than the four above (bad timestamp, TLV walk, management
+    /// body); <see cref="PortCounters.ParseErrors"/> has the exact reason.</summary>
+    Malformed,
     /// <summary>A valid message the engine does not act on (Signaling: no unicast negotiation).</summary>
     Unsupported,
     Count,

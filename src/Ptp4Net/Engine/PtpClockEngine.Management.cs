@@ -33,7 +33,7 @@ public sealed partial class PtpClockEngine
     }
 
     /// <summary>Management from the network is read-only (GET); replies go out on the receiving port.</summary>
-    private void ReceiveNetworkManagement(EnginePort p, ReadOnlySpan<byte> m, int address)
+    private void ReceiveNetworkManagement(EnginePort p, in PtpMessage m, int address)
     {
         _mgmtUsed = 0;
         HandleManagement(p, m, address, readWrite: false);
@@ -41,7 +41,17 @@ public sealed partial class PtpClockEngine
 
     private void HandleManagement(EnginePort? via, ReadOnlySpan<byte> m, int address, bool readWrite)
     {
-        if (!PtpMessage.TryRead(m, out var msg, out _) || msg.MessageType != MessageType.Management
+        if (!PtpMessage.TryRead(m, out var msg, out _))
+        {
+            Counters.BadManagement++;
+            return;
+        }
+        HandleManagement(via, msg, address, readWrite);
+    }
+
+    private void HandleManagement(EnginePort? via, in PtpMessage msg, int address, bool readWrite)
+    {
+        if (msg.MessageType != MessageType.Management
             || !msg.TryGetFirstTlv(out var tlv) || tlv.Type != TlvType.Management
             || !ManagementTlv.TryRead(tlv, out var mt, out _))
         {

@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using Ptp4Net.Bmca;
-using Ptp4Net.Engine.Wire;
 using Ptp4Net.Identity;
 using Ptp4Net.Messages;
 using Ptp4Net.StateMachine;
@@ -16,18 +14,18 @@ public sealed partial class PtpClockEngine
     private readonly ClockIdentity[] _pathTrace = new ClockIdentity[MaxPathTrace];
     private int _pathTraceCount;
 
-    private void ReceiveAnnounce(EnginePort p, ReadOnlySpan<byte> m)
+    private void ReceiveAnnounce(EnginePort p, in PtpMessage m)
     {
-        var sender = PtpWire.SourcePortIdentity(m);
-        ushort steps = BinaryPrimitives.ReadUInt16BigEndian(m[PtpWire.OffStepsRemoved..]);
+        var h = m.Header;
+        var sender = h.SourcePortIdentity;
+        var a = m.Announce;
         // 9.3.2.5 d): an Announce that has travelled too far is not qualified (linuxptp maxStepsRemoved).
-        if (steps >= _options.MaxStepsRemoved)
+        if (a.StepsRemoved >= _options.MaxStepsRemoved)
         {
             Drop(p, RxDropReason.StepsRemovedTooLarge);
             return;
         }
-        int tlvStart = PtpWire.AnnounceLength, tlvEnd = PtpWire.MessageLength(m);
-        if (_options.PathTraceEnabled && PathTraceContainsSelf(m[tlvStart..tlvEnd]))
+        if (_options.PathTraceEnabled && PathTraceContainsSelf(m.Tlvs))
         {
             // 16.2.3: our own identity in the path means a loop; discard.
             Drop(p, RxDropReason.PathTraceLoop);
@@ -35,20 +33,20 @@ public sealed partial class PtpClockEngine
         }
 
         var ds = new BmcaDataSet(
-            Priority1: m[PtpWire.OffGmPriority1],
-            GrandmasterIdentity: ClockIdentity.Read(m[PtpWire.OffGmIdentity..]),
-            Quality: ClockQuality.Read(m[PtpWire.OffGmClockQuality..]),
-            Priority2: m[PtpWire.OffGmPriority2],
-            StepsRemoved: steps,
+            Priority1: a.GrandmasterPriority1,
+            GrandmasterIdentity: a.GrandmasterIdentity,
+            Quality: a.GrandmasterClockQuality,
+            Priority2: a.GrandmasterPriority2,
+            StepsRemoved: a.StepsRemoved,
             Sender: sender,
             Receiver: p.Ds.PortIdentity,
             LocalPriority: p.Options.LocalPriority);
         var info = new AnnounceInfo(ds,
-            CurrentUtcOffset: BinaryPrimitives.ReadInt16BigEndian(m[PtpWire.OffCurrentUtcOffset..]),
-            TimeFlags: PtpWire.Flags1(m),
-            TimeSource: m[PtpWire.OffTimeSource],
-            LogMessageInterval: PtpWire.LogMessageInterval(m),
-            SequenceId: PtpWire.SequenceId(m));
+            CurrentUtcOffset: a.CurrentUtcOffset,
+            TimeFlags: (byte)h.Flags,
+            TimeSource: (byte)a.TimeSource,
+            LogMessageInterval: h.LogMessageInterval,
+            SequenceId: h.SequenceId);
 
         if (p.Foreign.Add(info, _now, out bool changed))
             Log(p.Index, new LogEvent(LogKind.NewForeignMaster, PortIdentity: sender));
@@ -58,7 +56,7 @@ public sealed partial class PtpClockEngine
         {
             // The current master is alive: restart announceReceiptTimeout (9.2.6.12).
             ArmAnnounceReceipt(p);
-            if (_options.PathTraceEnabled) StorePathTrace(m[tlvStart..tlvEnd]);
+            if (_options.PathTraceEnabled) StorePathTrace(m.Tlvs);
         }
         else if (p.State == PortState.Passive && p.HasErbest && sender == p.Erbest.DataSet.Sender)
         {
@@ -69,38 +67,26 @@ public sealed partial class PtpClockEngine
         if (changed) _statePending = true;
     }
 
-    private bool PathTraceContainsSelf(ReadOnlySpan<byte> tlvs)
+    private bool PathTraceContainsSelf(TlvList tlvs)
     {
-        while (tlvs.Length >= 4)
+        foreach (var tlv in tlvs)
         {
-            ushort type = BinaryPrimitives.ReadUInt16BigEndian(tlvs);
-            int len = BinaryPrimitives.ReadUInt16BigEndian(tlvs[2..]);
-            if (len > tlvs.Length - 4) return false;
-            if (type == PtpWire.TlvPathTrace)
-            {
-                for (int o = 4; o + 8 <= 4 + len; o += 8)
-                    if (ClockIdentity.Read(tlvs[o..]) == DefaultDataSet.ClockIdentity) return true;
-            }
-            tlvs = tlvs[(4 + len)..];
+            if (tlv.Type != TlvType.PathTrace || !PathTraceTlv.TryRead(tlv, out var trace, out _)) continue;
+            for (int i = 0; i < trace.Count; i++)
+                if (trace[i] == DefaultDataSet.ClockIdentity) return true;
         }
         return false;
     }
 
-    private void StorePathTrace(ReadOnlySpan<byte> tlvs)
+    private void StorePathTrace(TlvList tlvs)
     {
         _pathTraceCount = 0;
-        while (tlvs.Length >= 4)
+        foreach (var tlv in tlvs)
         {
-            ushort type = BinaryPrimitives.ReadUInt16BigEndian(tlvs);
-            int len = BinaryPrimitives.ReadUInt16BigEndian(tlvs[2..]);
-            if (len > tlvs.Length - 4) return;
-            if (type == PtpWire.TlvPathTrace)
-            {
-                for (int o = 4; o + 8 <= 4 + len && _pathTraceCount < MaxPathTrace - 1; o += 8)
-                    _pathTrace[_pathTraceCount++] = ClockIdentity.Read(tlvs[o..]);
-                return;
-            }
-            tlvs = tlvs[(4 + len)..];
+            if (tlv.Type != TlvType.PathTrace || !PathTraceTlv.TryRead(tlv, out var trace, out _)) continue;
+            for (int i = 0; i < trace.Count && _pathTraceCount < MaxPathTrace - 1; i++)
+                _pathTrace[_pathTraceCount++] = trace[i];
+            return;
         }
     }
 
@@ -110,31 +96,32 @@ public sealed partial class PtpClockEngine
         Arm(p, TimerKind.AnnounceTransmit, Interval(p.Ds.LogAnnounceInterval));
         if (!p.Ds.AsCapable) return;
         int traceEntries = _options.PathTraceEnabled ? _pathTraceCount + 1 : 0;
-        int length = PtpWire.AnnounceLength + (traceEntries > 0 ? 4 + 8 * traceEntries : 0);
+        const int AnnounceLength = PtpHeader.Length + AnnounceBody.Length;
+        int length = AnnounceLength + (traceEntries > 0 ? Tlv.HeaderLength + ClockIdentity.WireSize * traceEntries : 0);
         var m = Rent(p, length, out var mem);
         if (m.IsEmpty) return;
         var tp = TimePropertiesDataSet;
-        PtpWire.WriteHeader(m, PtpWire.Announce, p.Options.TransportSpecific, length, DefaultDataSet.DomainNumber, 0,
-            tp.Flags, TimeInterval.Zero, p.Ds.PortIdentity, p.AnnounceSeq++, p.Ds.LogAnnounceInterval);
-        m[PtpWire.OffBodyTimestamp..PtpWire.OffCurrentUtcOffset].Clear();
-        BinaryPrimitives.WriteInt16BigEndian(m[PtpWire.OffCurrentUtcOffset..], tp.CurrentUtcOffset);
-        m[46] = 0;
         var par = ParentDataSet;
-        m[PtpWire.OffGmPriority1] = par.GrandmasterPriority1;
-        par.GrandmasterClockQuality.Write(m[PtpWire.OffGmClockQuality..]);
-        m[PtpWire.OffGmPriority2] = par.GrandmasterPriority2;
-        par.GrandmasterIdentity.Write(m[PtpWire.OffGmIdentity..]);
-        BinaryPrimitives.WriteUInt16BigEndian(m[PtpWire.OffStepsRemoved..], CurrentDataSet.StepsRemoved);
-        m[PtpWire.OffTimeSource] = tp.TimeSource;
+        int n = PtpMessageWriter.WriteAnnounce(m, Header(p, MessageType.Announce, p.AnnounceSeq++, p.Ds.LogAnnounceInterval, TimeFlags),
+            new AnnounceBody
+            {
+                CurrentUtcOffset = tp.CurrentUtcOffset,
+                GrandmasterPriority1 = par.GrandmasterPriority1,
+                GrandmasterClockQuality = par.GrandmasterClockQuality,
+                GrandmasterPriority2 = par.GrandmasterPriority2,
+                GrandmasterIdentity = par.GrandmasterIdentity,
+                StepsRemoved = CurrentDataSet.StepsRemoved,
+                TimeSource = (TimeSource)tp.TimeSource,
+            });
         if (traceEntries > 0)
         {
-            var t = m[PtpWire.AnnounceLength..];
-            BinaryPrimitives.WriteUInt16BigEndian(t, PtpWire.TlvPathTrace);
-            BinaryPrimitives.WriteUInt16BigEndian(t[2..], (ushort)(8 * traceEntries));
-            for (int i = 0; i < _pathTraceCount; i++) _pathTrace[i].Write(t[(4 + 8 * i)..]);
-            DefaultDataSet.ClockIdentity.Write(t[(4 + 8 * _pathTraceCount)..]);
+            // 16.2.2: the received path followed by our own identity, encoded in place (no intermediate buffer).
+            var value = m.Slice(n + Tlv.HeaderLength, ClockIdentity.WireSize * traceEntries);
+            for (int i = 0; i < _pathTraceCount; i++) _pathTrace[i].Write(value[(ClockIdentity.WireSize * i)..]);
+            DefaultDataSet.ClockIdentity.Write(value[(ClockIdentity.WireSize * _pathTraceCount)..]);
+            PtpMessageWriter.AppendTlv(m, n, new PathTraceTlv(value));
         }
-        EmitSend(p, false, PtpWire.Announce, mem, SendDestination.PrimaryMulticast, -1);
+        EmitSend(p, false, MessageType.Announce, mem, SendDestination.PrimaryMulticast, -1);
     }
 
     /// <summary>Sync (13.6). Two-step: a TX token; the Follow_Up follows the TX timestamp. One-step: the transmitter
@@ -143,16 +130,14 @@ public sealed partial class PtpClockEngine
     {
         Arm(p, TimerKind.SyncTransmit, Interval(p.Ds.LogSyncInterval));
         if (!p.Ds.AsCapable) return;
-        var m = Rent(p, PtpWire.SyncLength, out var mem);
+        var m = Rent(p, PtpHeader.Length + SyncBody.Length, out var mem);
         if (m.IsEmpty) return;
         bool twoStep = DefaultDataSet.TwoStepFlag;
         ushort seq = p.SyncSeq++;
-        PtpWire.WriteHeader(m, PtpWire.Sync, p.Options.TransportSpecific, PtpWire.SyncLength, DefaultDataSet.DomainNumber,
-            twoStep ? PtpWire.FlagTwoStep : (byte)0, TimePropertiesDataSet.Flags, TimeInterval.Zero, p.Ds.PortIdentity, seq,
-            p.Ds.LogSyncInterval);
-        m[PtpWire.OffBodyTimestamp..PtpWire.SyncLength].Clear();
-        var token = twoStep ? IssueToken(p, PtpWire.Sync, seq) : default;
-        EmitSend(p, true, PtpWire.Sync, mem, SendDestination.PrimaryMulticast, -1, token, oneStep: !twoStep);
+        PtpMessageWriter.WriteSync(m, Header(p, MessageType.Sync, seq, p.Ds.LogSyncInterval,
+            (twoStep ? PtpFlags.TwoStep : PtpFlags.None) | TimeFlags), default);
+        var token = twoStep ? IssueToken(p, MessageType.Sync, seq) : default;
+        EmitSend(p, true, MessageType.Sync, mem, SendDestination.PrimaryMulticast, -1, token, oneStep: !twoStep);
     }
 
     /// <summary>Follow_Up (13.7): preciseOriginTimestamp is the Sync's TX timestamp.</summary>
@@ -160,23 +145,22 @@ public sealed partial class PtpClockEngine
     {
         if (!PortStateNames.IsMaster(p.State)) return;
         const int InfoTlvLength = Tlv.HeaderLength + FollowUpInformationTlv.ValueLengthConst;
-        int length = PtpWire.FollowUpLength + (p.Options.FollowUpInfo ? InfoTlvLength : 0);
+        const int FollowUpLength = PtpHeader.Length + FollowUpBody.Length;
+        int length = FollowUpLength + (p.Options.FollowUpInfo ? InfoTlvLength : 0);
         var m = Rent(p, length, out var mem);
         if (m.IsEmpty) return;
-        PtpWire.WriteHeader(m, PtpWire.FollowUp, p.Options.TransportSpecific, PtpWire.FollowUpLength,
-            DefaultDataSet.DomainNumber, 0, TimePropertiesDataSet.Flags, TimeInterval.Zero, p.Ds.PortIdentity, seq,
-            p.Ds.LogSyncInterval);
-        PtpTimestamp.FromNanoseconds(txNs).Write(m[PtpWire.OffBodyTimestamp..]);
+        int n = PtpMessageWriter.WriteFollowUp(m, Header(p, MessageType.FollowUp, seq, p.Ds.LogSyncInterval, TimeFlags),
+            new FollowUpBody(PtpTimestamp.FromNanoseconds(txNs)));
         if (p.Options.FollowUpInfo)
         {
             // A grandmaster or a syntonised BC: no rate offset, no GM change to report.
-            PtpMessageWriter.AppendTlv(m, PtpWire.FollowUpLength, new FollowUpInformationTlv(0, 0, default, 0));
+            PtpMessageWriter.AppendTlv(m, n, new FollowUpInformationTlv(0, 0, default, 0));
         }
-        EmitSend(p, false, PtpWire.FollowUp, mem, SendDestination.PrimaryMulticast, -1);
+        EmitSend(p, false, MessageType.FollowUp, mem, SendDestination.PrimaryMulticast, -1);
     }
 
     /// <summary>Delay_Resp (11.3.2, 13.8): receiveTimestamp = t4; correctionField copied from the Delay_Req.</summary>
-    private void ReceiveDelayReq(EnginePort p, ReadOnlySpan<byte> m, long rxNs, int address)
+    private void ReceiveDelayReq(EnginePort p, in PtpMessage m, long rxNs, int address)
     {
         if (!PortStateNames.IsMaster(p.State) || p.IsP2P)
         {
@@ -188,14 +172,13 @@ public sealed partial class PtpClockEngine
             Drop(p, RxDropReason.BadTimestamp);
             return;
         }
-        var r = Rent(p, PtpWire.DelayRespLength, out var mem);
+        var r = Rent(p, PtpHeader.Length + DelayRespBody.Length, out var mem);
         if (r.IsEmpty) return;
-        bool unicast = (PtpWire.Flags0(m) & PtpWire.FlagUnicast) != 0 && address >= 0;
-        PtpWire.WriteHeader(r, PtpWire.DelayResp, p.Options.TransportSpecific, PtpWire.DelayRespLength,
-            DefaultDataSet.DomainNumber, unicast ? PtpWire.FlagUnicast : (byte)0, TimePropertiesDataSet.Flags,
-            PtpWire.Correction(m), p.Ds.PortIdentity, PtpWire.SequenceId(m), p.Ds.LogMinDelayReqInterval);
-        PtpTimestamp.FromNanoseconds(rxNs).Write(r[PtpWire.OffBodyTimestamp..]);
-        PtpWire.SourcePortIdentity(m).Write(r[PtpWire.OffRequestingPortIdentity..]);
-        EmitSend(p, false, PtpWire.DelayResp, mem, unicast ? SendDestination.Unicast : SendDestination.PrimaryMulticast, address);
+        var h = m.Header;
+        bool unicast = h.Unicast && address >= 0;
+        PtpMessageWriter.WriteDelayResp(r, Header(p, MessageType.DelayResp, h.SequenceId, p.Ds.LogMinDelayReqInterval,
+                (unicast ? PtpFlags.Unicast : PtpFlags.None) | TimeFlags, h.CorrectionField),
+            new DelayRespBody(PtpTimestamp.FromNanoseconds(rxNs), h.SourcePortIdentity));
+        EmitSend(p, false, MessageType.DelayResp, mem, unicast ? SendDestination.Unicast : SendDestination.PrimaryMulticast, address);
     }
 }

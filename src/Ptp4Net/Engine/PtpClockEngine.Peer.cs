@@ -1,6 +1,6 @@
 using Ptp4Net.Delay;
-using Ptp4Net.Engine.Wire;
 using Ptp4Net.Identity;
+using Ptp4Net.Messages;
 using Ptp4Net.StateMachine;
 using Ptp4Net.Time;
 
@@ -23,16 +23,14 @@ public sealed partial class PtpClockEngine
                 Log(p.Index, new LogEvent(LogKind.DelayTimeout, PortIdentity: p.Ds.PortIdentity));
             }
         }
-        var m = Rent(p, PtpWire.PdelayReqLength, out var mem);
+        var m = Rent(p, PtpHeader.Length + PdelayReqBody.Length, out var mem);
         if (m.IsEmpty) return;
         ushort seq = p.PdelayReqSeq++;
-        PtpWire.WriteHeader(m, PtpWire.PdelayReq, p.Options.TransportSpecific, PtpWire.PdelayReqLength,
-            DefaultDataSet.DomainNumber, 0, 0, TimeInterval.Zero, p.Ds.PortIdentity, seq, 0x7F);
-        m[PtpWire.OffBodyTimestamp..PtpWire.PdelayReqLength].Clear();
+        PtpMessageWriter.WritePdelayReq(m, Header(p, MessageType.PdelayReq, seq, 0x7F), default);
         p.PdelayOutstanding = true;
         p.PdelayOutSeq = seq;
         p.PdHaveT1 = p.PdHaveResp = p.PdHaveFup = p.PdDone = false;
-        EmitSend(p, true, PtpWire.PdelayReq, mem, SendDestination.PeerDelayMulticast, -1, IssueToken(p, PtpWire.PdelayReq, seq));
+        EmitSend(p, true, MessageType.PdelayReq, mem, SendDestination.PeerDelayMulticast, -1, IssueToken(p, MessageType.PdelayReq, seq));
     }
 
     private void PdelayReqSent(EnginePort p, ushort seq, long txNs)
@@ -45,7 +43,7 @@ public sealed partial class PtpClockEngine
 
     /// <summary>Responder (11.4.2 two-step): Pdelay_Resp with requestReceiptTimestamp = t2, then
     /// Pdelay_Resp_Follow_Up with responseOriginTimestamp = t3 and the request's correctionField.</summary>
-    private void ReceivePdelayReq(EnginePort p, ReadOnlySpan<byte> m, long rxNs, int address)
+    private void ReceivePdelayReq(EnginePort p, in PtpMessage m, long rxNs, int address)
     {
         if (!p.IsP2P)
         {
@@ -57,46 +55,45 @@ public sealed partial class PtpClockEngine
             Drop(p, RxDropReason.BadTimestamp);
             return;
         }
-        var r = Rent(p, PtpWire.PdelayRespLength, out var mem);
+        var r = Rent(p, PtpHeader.Length + PdelayRespBody.Length, out var mem);
         if (r.IsEmpty) return;
-        ushort seq = PtpWire.SequenceId(m);
-        var requester = PtpWire.SourcePortIdentity(m);
-        bool unicast = (PtpWire.Flags0(m) & PtpWire.FlagUnicast) != 0 && address >= 0;
-        PtpWire.WriteHeader(r, PtpWire.PdelayResp, p.Options.TransportSpecific, PtpWire.PdelayRespLength,
-            DefaultDataSet.DomainNumber, (byte)(PtpWire.FlagTwoStep | (unicast ? PtpWire.FlagUnicast : 0)), 0,
-            TimeInterval.Zero, p.Ds.PortIdentity, seq, 0x7F);
-        PtpTimestamp.FromNanoseconds(rxNs).Write(r[PtpWire.OffBodyTimestamp..]);
-        requester.Write(r[PtpWire.OffRequestingPortIdentity..]);
-        var token = IssueToken(p, PtpWire.PdelayResp, seq, requester, PtpWire.Correction(m).ScaledNanoseconds, address, unicast);
-        EmitSend(p, true, PtpWire.PdelayResp, mem, unicast ? SendDestination.Unicast : SendDestination.PeerDelayMulticast,
+        var h = m.Header;
+        ushort seq = h.SequenceId;
+        var requester = h.SourcePortIdentity;
+        bool unicast = h.Unicast && address >= 0;
+        PtpMessageWriter.WritePdelayResp(r, Header(p, MessageType.PdelayResp, seq, 0x7F,
+            PtpFlags.TwoStep | (unicast ? PtpFlags.Unicast : PtpFlags.None)),
+            new PdelayRespBody(PtpTimestamp.FromNanoseconds(rxNs), requester));
+        var token = IssueToken(p, MessageType.PdelayResp, seq, requester, h.CorrectionField.ScaledNanoseconds, address, unicast);
+        EmitSend(p, true, MessageType.PdelayResp, mem, unicast ? SendDestination.Unicast : SendDestination.PeerDelayMulticast,
             address, token);
     }
 
     private void SendPdelayRespFollowUp(EnginePort p, in PendingTx t, long t3Ns)
     {
         if (p.State is PortState.Initializing or PortState.Faulty or PortState.Disabled) return;
-        var r = Rent(p, PtpWire.PdelayRespFollowUpLength, out var mem);
+        var r = Rent(p, PtpHeader.Length + PdelayRespFollowUpBody.Length, out var mem);
         if (r.IsEmpty) return;
-        PtpWire.WriteHeader(r, PtpWire.PdelayRespFollowUp, p.Options.TransportSpecific, PtpWire.PdelayRespFollowUpLength,
-            DefaultDataSet.DomainNumber, t.Unicast ? PtpWire.FlagUnicast : (byte)0, 0, TimeInterval.FromScaled(t.Correction),
-            p.Ds.PortIdentity, t.Sequence, 0x7F);
-        PtpTimestamp.FromNanoseconds(t3Ns).Write(r[PtpWire.OffBodyTimestamp..]);
-        t.Requester.Write(r[PtpWire.OffRequestingPortIdentity..]);
-        EmitSend(p, false, PtpWire.PdelayRespFollowUp, mem,
+        PtpMessageWriter.WritePdelayRespFollowUp(r, Header(p, MessageType.PdelayRespFollowUp, t.Sequence, 0x7F,
+            t.Unicast ? PtpFlags.Unicast : PtpFlags.None, TimeInterval.FromScaled(t.Correction)),
+            new PdelayRespFollowUpBody(PtpTimestamp.FromNanoseconds(t3Ns), t.Requester));
+        EmitSend(p, false, MessageType.PdelayRespFollowUp, mem,
             t.Unicast ? SendDestination.Unicast : SendDestination.PeerDelayMulticast, t.Address);
     }
 
-    private bool MatchesOutstandingPdelay(EnginePort p, ReadOnlySpan<byte> m)
+    private bool MatchesOutstandingPdelay(EnginePort p, in PtpHeader h, PortIdentity requester)
     {
         if (!p.IsP2P) return Drop(p, RxDropReason.NotForThisState);
-        if (PtpWire.RequestingPortIdentity(m) != p.Ds.PortIdentity) return Drop(p, RxDropReason.WrongRequestingPort);
-        if (!p.PdelayOutstanding || PtpWire.SequenceId(m) != p.PdelayOutSeq) return Drop(p, RxDropReason.UnmatchedSequence);
+        if (requester != p.Ds.PortIdentity) return Drop(p, RxDropReason.WrongRequestingPort);
+        if (!p.PdelayOutstanding || h.SequenceId != p.PdelayOutSeq) return Drop(p, RxDropReason.UnmatchedSequence);
         return true;
     }
 
-    private void ReceivePdelayResp(EnginePort p, ReadOnlySpan<byte> m, long rxNs)
+    private void ReceivePdelayResp(EnginePort p, in PtpMessage m, long rxNs)
     {
-        if (!MatchesOutstandingPdelay(p, m)) return;
+        var h = m.Header;
+        var body = m.PdelayResp;
+        if (!MatchesOutstandingPdelay(p, h, body.RequestingPortIdentity)) return;
         if (p.PdHaveResp)
         {
             // A second responder on the link (802.1AS 11.2.19.3.4: multiple responses make the port not asCapable).
@@ -110,11 +107,11 @@ public sealed partial class PtpClockEngine
             return;
         }
         p.PdHaveResp = true;
-        p.PdResponder = PtpWire.SourcePortIdentity(m);
-        p.PdT2Ns = EnginePort.Ns(PtpWire.BodyTimestamp(m));
+        p.PdResponder = h.SourcePortIdentity;
+        p.PdT2Ns = EnginePort.Ns(body.RequestReceiptTimestamp);
         p.PdT4Ns = rxNs;
-        p.PdRespCorrection = PtpWire.Correction(m).ScaledNanoseconds;
-        if ((PtpWire.Flags0(m) & PtpWire.FlagTwoStep) == 0)
+        p.PdRespCorrection = h.CorrectionField.ScaledNanoseconds;
+        if (!h.TwoStep)
         {
             // One-step responder: the turnaround time is in correctionField, t3 − t2 is zero (11.4.2 b).
             p.PdHaveFup = true;
@@ -124,17 +121,19 @@ public sealed partial class PtpClockEngine
         TryCompletePdelay(p);
     }
 
-    private void ReceivePdelayRespFollowUp(EnginePort p, ReadOnlySpan<byte> m)
+    private void ReceivePdelayRespFollowUp(EnginePort p, in PtpMessage m)
     {
-        if (!MatchesOutstandingPdelay(p, m)) return;
-        if (!p.PdHaveResp || PtpWire.SourcePortIdentity(m) != p.PdResponder || p.PdHaveFup)
+        var h = m.Header;
+        var body = m.PdelayRespFollowUp;
+        if (!MatchesOutstandingPdelay(p, h, body.RequestingPortIdentity)) return;
+        if (!p.PdHaveResp || h.SourcePortIdentity != p.PdResponder || p.PdHaveFup)
         {
             Drop(p, p.PdHaveFup ? RxDropReason.Duplicate : RxDropReason.UnmatchedSequence);
             return;
         }
         p.PdHaveFup = true;
-        p.PdT3Ns = EnginePort.Ns(PtpWire.BodyTimestamp(m));
-        p.PdFupCorrection = PtpWire.Correction(m).ScaledNanoseconds;
+        p.PdT3Ns = EnginePort.Ns(body.ResponseOriginTimestamp);
+        p.PdFupCorrection = h.CorrectionField.ScaledNanoseconds;
         TryCompletePdelay(p);
     }
 

@@ -1,5 +1,5 @@
 using Ptp4Net.Delay;
-using Ptp4Net.Engine.Wire;
+using Ptp4Net.Messages;
 using Ptp4Net.StateMachine;
 using Ptp4Net.Time;
 
@@ -12,10 +12,12 @@ public sealed partial class PtpClockEngine
     private long _lastIngressNs;
     private readonly OffsetOutlierFilter _outliers = new();
 
-    private bool FromParent(EnginePort p, ReadOnlySpan<byte> m)
+    private static bool IsLocked(ServoState s) => s is ServoState.Locked or ServoState.LockedStable;
+
+    private bool FromParent(EnginePort p, in PtpHeader h)
     {
         if (!PortStateNames.IsSlave(p.State)) return Drop(p, RxDropReason.NotForThisState);
-        if (PtpWire.SourcePortIdentity(m) != ParentDataSet.ParentPortIdentity) return Drop(p, RxDropReason.NotFromParent);
+        if (h.SourcePortIdentity != ParentDataSet.ParentPortIdentity) return Drop(p, RxDropReason.NotFromParent);
         return true;
     }
 
@@ -24,16 +26,17 @@ public sealed partial class PtpClockEngine
     /// the same source, which may also have arrived first (reordering). A repeat of the last completed sequenceId is
     /// a duplicate; a newer Sync replaces an older incomplete one (its Follow_Up was lost).
     /// </summary>
-    private void ReceiveSync(EnginePort p, ReadOnlySpan<byte> m, long rxNs, int address)
+    private void ReceiveSync(EnginePort p, in PtpMessage m, long rxNs, int address)
     {
-        if (!FromParent(p, m)) return;
+        var h = m.Header;
+        if (!FromParent(p, h)) return;
         p.ParentAddress = address;
         if (rxNs == 0)
         {
             Drop(p, RxDropReason.BadTimestamp);
             return;
         }
-        ushort seq = PtpWire.SequenceId(m);
+        ushort seq = h.SequenceId;
         if (p.HaveLastSync && seq == p.LastSyncSeq)
         {
             Drop(p, RxDropReason.Duplicate);
@@ -45,12 +48,12 @@ public sealed partial class PtpClockEngine
             return;
         }
         ArmSyncReceipt(p);
-        UpdateSyncInterval(p, PtpWire.LogMessageInterval(m));
-        long corr = PtpWire.Correction(m).ScaledNanoseconds;
-        if ((PtpWire.Flags0(m) & PtpWire.FlagTwoStep) == 0)
+        UpdateSyncInterval(p, h.LogMessageInterval);
+        long corr = h.CorrectionField.ScaledNanoseconds;
+        if (!h.TwoStep)
         {
             p.HaveSync = false;
-            CompleteSync(p, seq, EnginePort.Ns(PtpWire.BodyTimestamp(m)), corr, rxNs);
+            CompleteSync(p, seq, EnginePort.Ns(m.Sync.OriginTimestamp), corr, rxNs);
             return;
         }
         if (p.HaveFollowUp && p.PendFupSeq == seq)
@@ -73,12 +76,13 @@ public sealed partial class PtpClockEngine
         p.PendSyncCorrection = corr;
     }
 
-    private void ReceiveFollowUp(EnginePort p, ReadOnlySpan<byte> m)
+    private void ReceiveFollowUp(EnginePort p, in PtpMessage m)
     {
-        if (!FromParent(p, m)) return;
-        ushort seq = PtpWire.SequenceId(m);
-        long origin = EnginePort.Ns(PtpWire.BodyTimestamp(m));
-        long corr = PtpWire.Correction(m).ScaledNanoseconds;
+        var h = m.Header;
+        if (!FromParent(p, h)) return;
+        ushort seq = h.SequenceId;
+        long origin = EnginePort.Ns(m.FollowUp.PreciseOriginTimestamp);
+        long corr = h.CorrectionField.ScaledNanoseconds;
         if (p.HaveSync && p.PendSyncSeq == seq)
         {
             p.HaveSync = false;
@@ -104,7 +108,7 @@ public sealed partial class PtpClockEngine
         // Arrived before its Sync: keep it (the newest one wins).
         p.HaveFollowUp = true;
         p.PendFupSeq = seq;
-        p.PendFupSource = PtpWire.SourcePortIdentity(m);
+        p.PendFupSource = h.SourcePortIdentity;
         p.PendFupOriginNs = origin;
         p.PendFupCorrection = corr;
     }
@@ -144,6 +148,7 @@ public sealed partial class PtpClockEngine
                 // oscillator): delays measured across it are void and the delay filter restarts with the next
                 // measurement. The servo is left alone, as ptp4l: it sees the jump in the offsets.
                 p.HaveDeferredDelay = false;
+                p.HaveExchange = false;
                 p.DelayReqOutstanding = p.HaveT3 = p.HaveEarlyResp = false;
                 p.FilterStale = p.HaveDelay;
             }
@@ -163,15 +168,16 @@ public sealed partial class PtpClockEngine
         }
         if (_options.FirstSampleAfterDelay && !(p.IsP2P ? p.HavePeerDelay : p.HaveDelay)) return;
         long delay = p.IsP2P ? p.PeerDelayNs : p.MeanDelayNs;
-        long offset = DelayCalculator.OffsetFromMaster(t2 - t1, c1Scaled, delay, p.Ds.DelayAsymmetryNs);
+        long offset = DelayCalculator.OffsetFromMaster(t2 - t1, c1Scaled, TwoWayDelay(p, t1, c1Scaled, t2, delay), p.Ds.DelayAsymmetryNs);
         CurrentDataSet.OffsetFromMaster = TimeInterval.FromNanoseconds(offset);
         CurrentDataSet.MeanPathDelay = TimeInterval.FromNanoseconds(delay);
-        if (_options.RejectOffsetOutliers && !_outliers.Accept(offset))
+        if (_options.RejectOffsetOutliers && !_outliers.Accept(offset, IsLocked(ServoState)))
         {
             Counters.RejectedOffsetOutliers++;
             return;
         }
         Synchronize(p, offset, t2, delay);
+        if (_options.RejectOffsetOutliers) _outliers.Learn(offset, IsLocked(ServoState));
     }
 
     /// <summary>clock.c clock_synchronize: sample the servo, turn its answer into clock actions and FSM events.</summary>
@@ -205,6 +211,7 @@ public sealed partial class PtpClockEngine
                     q.HaveT1T2 = false;
                     q.HaveSync = q.HaveFollowUp = false;
                     q.DelayReqOutstanding = q.HaveT3 = q.HaveEarlyResp = false;
+                    q.HaveExchange = false; // its t3 predates the step
                     q.PdelayOutstanding = false;
                     q.ResetRate();
                     // The old estimate stays in use until a measurement taken after the step replaces the whole
@@ -227,21 +234,19 @@ public sealed partial class PtpClockEngine
     {
         if (!PortStateNames.IsSlave(p.State) || p.IsP2P) return;
         Arm(p, TimerKind.DelayRequest, DelayReqInterval(p));
-        var m = Rent(p, PtpWire.DelayReqLength, out var mem);
+        var m = Rent(p, PtpHeader.Length + DelayReqBody.Length, out var mem);
         if (m.IsEmpty) return;
         ushort seq = p.DelayReqSeq++;
-        PtpWire.WriteHeader(m, PtpWire.DelayReq, p.Options.TransportSpecific, PtpWire.DelayReqLength,
-            DefaultDataSet.DomainNumber, 0, 0, TimeInterval.Zero, p.Ds.PortIdentity, seq, 0x7F);
-        m[PtpWire.OffBodyTimestamp..PtpWire.DelayReqLength].Clear();
+        // hybrid_e2e: Delay_Req unicast to the master (flagged unicast, so the master answers unicast too).
+        bool unicast = p.Options.HybridE2E && p.ParentAddress >= 0;
+        // logMessageInterval 0x7F (Table 42: Delay_Req carries no interval).
+        PtpMessageWriter.WriteDelayReq(m, Header(p, MessageType.DelayReq, seq, 0x7F, unicast ? PtpFlags.Unicast : PtpFlags.None), default);
         p.DelayReqOutstanding = true;
         p.DelayReqOutSeq = seq;
         p.HaveT3 = false;
         p.HaveEarlyResp = false;
-        // hybrid_e2e: Delay_Req unicast to the master (flagged unicast, so the master answers unicast too).
-        bool unicast = p.Options.HybridE2E && p.ParentAddress >= 0;
-        if (unicast) m[PtpWire.OffFlags] |= PtpWire.FlagUnicast;
-        EmitSend(p, true, PtpWire.DelayReq, mem, unicast ? SendDestination.Unicast : SendDestination.PrimaryMulticast,
-            unicast ? p.ParentAddress : -1, IssueToken(p, PtpWire.DelayReq, seq));
+        EmitSend(p, true, MessageType.DelayReq, mem, unicast ? SendDestination.Unicast : SendDestination.PrimaryMulticast,
+            unicast ? p.ParentAddress : -1, IssueToken(p, MessageType.DelayReq, seq));
     }
 
     private void DelayReqSent(EnginePort p, ushort seq, long txNs)
@@ -249,28 +254,32 @@ public sealed partial class PtpClockEngine
         if (!p.DelayReqOutstanding || p.DelayReqOutSeq != seq) return;
         p.HaveT3 = true;
         p.T3Ns = txNs;
-        if (p.HaveEarlyResp) ComputeE2EDelay(p, p.EarlyT4Ns, p.EarlyC2Scaled);
+        // A Delay_Resp that overtook this TX timestamp completes now, but only with a stored Sync pair: without
+        // one, t1 and t2 are zero and the "delay" would be the whole time of day. It then waits for the next Sync.
+        if (p.HaveEarlyResp && p.HaveT1T2) ComputeE2EDelay(p, p.EarlyT4Ns, p.EarlyC2Scaled);
     }
 
-    private void ReceiveDelayResp(EnginePort p, ReadOnlySpan<byte> m)
+    private void ReceiveDelayResp(EnginePort p, in PtpMessage m)
     {
-        if (PtpWire.RequestingPortIdentity(m) != p.Ds.PortIdentity)
+        var h = m.Header;
+        var body = m.DelayResp;
+        if (body.RequestingPortIdentity != p.Ds.PortIdentity)
         {
             Drop(p, RxDropReason.WrongRequestingPort);
             return;
         }
-        if (!FromParent(p, m)) return;
-        ushort seq = PtpWire.SequenceId(m);
+        if (!FromParent(p, h)) return;
+        ushort seq = h.SequenceId;
         if (!p.DelayReqOutstanding || seq != p.DelayReqOutSeq)
         {
             Drop(p, RxDropReason.UnmatchedSequence);
             return;
         }
         // ptp4l: follow the master's logMinDelayReqInterval (port.c process_delay_resp).
-        sbyte log = PtpWire.LogMessageInterval(m);
+        sbyte log = h.LogMessageInterval;
         if (log >= -10 && log <= 22) p.Ds.LogMinDelayReqInterval = log;
-        long t4 = EnginePort.Ns(PtpWire.BodyTimestamp(m));
-        long c2 = PtpWire.Correction(m).ScaledNanoseconds;
+        long t4 = EnginePort.Ns(body.ReceiveTimestamp);
+        long c2 = h.CorrectionField.ScaledNanoseconds;
         if (!p.HaveT3 || !p.HaveT1T2)
         {
             // The response overtook our TX timestamp (or the Sync): finish when it comes.
@@ -304,15 +313,37 @@ public sealed partial class PtpClockEngine
         ComputeE2EDelayNow(p, p.T3Ns, t4, c2Scaled);
     }
 
-    private void ComputeE2EDelayNow(EnginePort p, long t3, long t4, long c2Scaled)
+    /// <summary>
+    /// PerExchangeOffset: the delay of the last Delay_Req/Delay_Resp exchange computed with this Sync, so that the
+    /// offset is the two-way estimate [(t2 − t1 − c1) − (t4 − t3 − c2)] / 2 (11.3.2 solved for the offset): the
+    /// Sync-direction and Delay_Req-direction jitters each count half, σ/√2 per sample instead of the Sync's σ plus
+    /// the filtered delay's own noise. An exchange older than four Delay_Req intervals (losses) is not used; the
+    /// filtered delay is then.
+    /// </summary>
+    private long TwoWayDelay(EnginePort p, long t1, long c1Scaled, long t2, long filtered)
     {
-        // tsproc.c: the local interval t2 − t3 is scaled to master time by the servo's rate ratio (or, with
-        // EstimateRateFromSync, by the rate measured from the Syncs when the servo has none).
-        long t23 = p.T2Ns - t3;
+        if (!_options.PerExchangeOffset || p.IsP2P || !p.HaveExchange) return filtered;
+        long age = t2 - p.ExT3Ns;
+        if (age < 0 || age > 4 * Interval(p.Ds.LogMinDelayReqInterval)) return filtered;
+        return DelayCalculator.E2EMeanPathDelay(MasterInterval(p, age), p.ExT4Ns - t1, c1Scaled, p.ExC2Scaled);
+    }
+
+    /// <summary>A local interval (t2 − t3) in master time: scaled by the servo's rate ratio (or, with
+    /// EstimateRateFromSync, by the rate measured from the Syncs when the servo has none), as tsproc.c.</summary>
+    private long MasterInterval(EnginePort p, long localNs)
+    {
         double rr = _servo.RateRatio;
         if (rr == 1.0 && StartupRateEstimate) rr = p.SyncRateRatio;
-        if (rr != 1.0 && rr > 0.999 && rr < 1.001) t23 = (long)Math.Round(t23 * rr);
-        long raw = DelayCalculator.E2EMeanPathDelay(t23, t4 - p.T1Ns, p.C1Scaled, c2Scaled);
+        return rr != 1.0 && rr > 0.999 && rr < 1.001 ? (long)Math.Round(localNs * rr) : localNs;
+    }
+
+    private void ComputeE2EDelayNow(EnginePort p, long t3, long t4, long c2Scaled)
+    {
+        p.HaveExchange = true;
+        p.ExT3Ns = t3;
+        p.ExT4Ns = t4;
+        p.ExC2Scaled = c2Scaled;
+        long raw = DelayCalculator.E2EMeanPathDelay(MasterInterval(p, p.T2Ns - t3), t4 - p.T1Ns, p.C1Scaled, c2Scaled);
         if (p.FilterStale)
         {
             p.Filter.Reset();

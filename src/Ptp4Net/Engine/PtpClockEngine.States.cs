@@ -211,6 +211,7 @@ public sealed partial class PtpClockEngine
                 {
                     p.Filter.Reset();
                     p.HaveDelay = false;
+                    p.HaveExchange = false;
                     p.MeanDelayNs = 0;
                 }
                 p.ResetSlaveState();

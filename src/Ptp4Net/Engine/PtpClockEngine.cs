@@ -1,7 +1,7 @@
 using Ptp4Net.Bmca;
 using Ptp4Net.DataSets;
-using Ptp4Net.Engine.Wire;
 using Ptp4Net.Identity;
+using Ptp4Net.Messages;
 using Ptp4Net.StateMachine;
 using Ptp4Net.Time;
 
@@ -141,17 +141,18 @@ public sealed partial class PtpClockEngine
             return End();
         }
         var p = _ports[port];
-        if (Validate(p, message, out byte type))
+        if (Validate(p, message, out var msg))
         {
-            p.Counters.RxByType[type]++;
+            p.Counters.RxByType[(int)msg.MessageType]++;
             long rxNs = rxTimestamp.IsZero ? 0 : EnginePort.Ns(rxTimestamp) - p.Options.IngressLatencyNs;
             if (rxNs != 0 && !_options.FreeRunning && _servo.CheckClockSanity(rxNs, monotonicNs))
             {
                 // ptp4l clock_check_ts: the clock ran away from the monotonic clock; the servo starts over.
                 ServoState = ServoState.Unlocked;
+                _outliers.Reset();
                 Log(-1, new LogEvent(LogKind.ServoReset));
             }
-            Receive(p, type, message, rxNs, sourceAddress);
+            Receive(p, msg, rxNs, sourceAddress);
         }
         return End();
     }
@@ -240,23 +241,35 @@ public sealed partial class PtpClockEngine
         return _actions.Span;
     }
 
-    private bool Validate(EnginePort p, ReadOnlySpan<byte> m, out byte type)
+    /// <summary>
+    /// The codec's receive validation (<see cref="PtpMessage.TryRead"/>, linuxptp msg_post_recv order), each rejection
+    /// counted by its <see cref="ParseError"/> (<see cref="PortCounters.ParseErrors"/>) and under the engine's coarser
+    /// <see cref="RxDropReason"/>; then the clock's own filters (domain, majorSdoId, our own messages).
+    /// </summary>
+    private bool Validate(EnginePort p, ReadOnlySpan<byte> m, out PtpMessage msg)
     {
-        type = 0;
-        if (m.Length < PtpWire.HeaderLength) return Drop(p, RxDropReason.TooShort);
-        type = PtpWire.MessageType(m);
-        if (PtpWire.VersionPtp(m) != 2) return Drop(p, RxDropReason.BadVersion);
-        int declared = PtpWire.MessageLength(m);
-        int min = PtpWire.MinimumLength(type);
-        if (min == 0) return Drop(p, RxDropReason.UnknownType);
-        if (declared > m.Length || declared < min) return Drop(p, RxDropReason.BadLength);
-        if (PtpWire.Domain(m) != DefaultDataSet.DomainNumber) return Drop(p, RxDropReason.WrongDomain);
-        if (type != PtpWire.Management && PtpWire.MajorSdoId(m) != p.Options.TransportSpecific)
+        if (!PtpMessage.TryRead(m, out msg, out var error))
+        {
+            p.Counters.ParseErrors.Count(error);
+            return Drop(p, DropReasonOf(error));
+        }
+        var h = msg.Header;
+        if (h.DomainNumber != DefaultDataSet.DomainNumber) return Drop(p, RxDropReason.WrongDomain);
+        if (h.MessageType != MessageType.Management && h.MajorSdoId != p.Options.TransportSpecific)
             return Drop(p, RxDropReason.WrongTransportSpecific);
-        if (type != PtpWire.Management && PtpWire.SourcePortIdentity(m).ClockIdentity == DefaultDataSet.ClockIdentity)
+        if (h.MessageType != MessageType.Management && h.SourcePortIdentity.ClockIdentity == DefaultDataSet.ClockIdentity)
             return Drop(p, RxDropReason.FromOwnClock);
         return true;
     }
+
+    private static RxDropReason DropReasonOf(ParseError error) => error switch
+    {
+        ParseError.HeaderTooShort => RxDropReason.TooShort,
+        ParseError.UnsupportedVersion => RxDropReason.BadVersion,
+        ParseError.UnknownMessageType => RxDropReason.UnknownType,
+        ParseError.BodyTooShort or ParseError.MessageLengthTooShort or ParseError.MessageTruncated => RxDropReason.BadLength,
+        _ => RxDropReason.Malformed,
+    };
 
     private static bool Drop(EnginePort p, RxDropReason reason)
     {
@@ -264,24 +277,24 @@ public sealed partial class PtpClockEngine
         return false;
     }
 
-    private void Receive(EnginePort p, byte type, ReadOnlySpan<byte> m, long rxNs, int address)
+    private void Receive(EnginePort p, in PtpMessage m, long rxNs, int address)
     {
         if (p.State is PortState.Initializing or PortState.Faulty or PortState.Disabled)
         {
             Drop(p, RxDropReason.NotForThisState);
             return;
         }
-        switch (type)
+        switch (m.MessageType)
         {
-            case PtpWire.Announce: ReceiveAnnounce(p, m); break;
-            case PtpWire.Sync: ReceiveSync(p, m, rxNs, address); break;
-            case PtpWire.FollowUp: ReceiveFollowUp(p, m); break;
-            case PtpWire.DelayReq: ReceiveDelayReq(p, m, rxNs, address); break;
-            case PtpWire.DelayResp: ReceiveDelayResp(p, m); break;
-            case PtpWire.PdelayReq: ReceivePdelayReq(p, m, rxNs, address); break;
-            case PtpWire.PdelayResp: ReceivePdelayResp(p, m, rxNs); break;
-            case PtpWire.PdelayRespFollowUp: ReceivePdelayRespFollowUp(p, m); break;
-            case PtpWire.Management: ReceiveNetworkManagement(p, m, address); break;
+            case MessageType.Announce: ReceiveAnnounce(p, m); break;
+            case MessageType.Sync: ReceiveSync(p, m, rxNs, address); break;
+            case MessageType.FollowUp: ReceiveFollowUp(p, m); break;
+            case MessageType.DelayReq: ReceiveDelayReq(p, m, rxNs, address); break;
+            case MessageType.DelayResp: ReceiveDelayResp(p, m); break;
+            case MessageType.PdelayReq: ReceivePdelayReq(p, m, rxNs, address); break;
+            case MessageType.PdelayResp: ReceivePdelayResp(p, m, rxNs); break;
+            case MessageType.PdelayRespFollowUp: ReceivePdelayRespFollowUp(p, m); break;
+            case MessageType.Management: ReceiveNetworkManagement(p, m, address); break;
             default: Drop(p, RxDropReason.Unsupported); break;
         }
     }
@@ -328,22 +341,43 @@ public sealed partial class PtpClockEngine
         return span;
     }
 
-    private void EmitSend(EnginePort p, bool isEvent, byte type, ReadOnlyMemory<byte> message, SendDestination dest,
+    private void EmitSend(EnginePort p, bool isEvent, MessageType type, ReadOnlyMemory<byte> message, SendDestination dest,
         int address, TxToken token = default, bool oneStep = false)
     {
-        p.Counters.TxByType[type]++;
+        p.Counters.TxByType[(int)type]++;
         _actions.Add(new EngineAction
         {
             Kind = isEvent ? ActionKind.SendEvent : ActionKind.SendGeneral,
             Port = p.Index,
             Message = message,
-            MessageType = type,
+            MessageType = (byte)type,
             Destination = dest,
             Address = address,
             TxToken = token,
             OneStep = oneStep,
         });
     }
+
+    /// <summary>The common header of a message this port sends (13.3): minorVersionPTP 1 (IEEE 1588-2019, as linuxptp
+    /// 4.x), the type's controlField (Table 42), the port's majorSdoId and the clock's domain.</summary>
+    private PtpHeader Header(EnginePort p, MessageType type, ushort sequenceId, sbyte logMessageInterval,
+        PtpFlags flags = PtpFlags.None, TimeInterval correction = default) => new()
+    {
+        MessageType = type,
+        MajorSdoId = p.Options.TransportSpecific,
+        VersionPtp = PtpHeader.Version,
+        MinorVersionPtp = 1,
+        DomainNumber = DefaultDataSet.DomainNumber,
+        Flags = flags,
+        CorrectionField = correction,
+        SourcePortIdentity = p.Ds.PortIdentity,
+        SequenceId = sequenceId,
+        ControlField = PtpHeader.ControlFieldFor(type),
+        LogMessageInterval = logMessageInterval,
+    };
+
+    /// <summary>flagField octet 1 (Table 37) from timePropertiesDS.</summary>
+    private PtpFlags TimeFlags => (PtpFlags)TimePropertiesDataSet.Flags;
 
     private void Arm(EnginePort p, TimerKind kind, long durationNs)
     {
@@ -369,7 +403,7 @@ public sealed partial class PtpClockEngine
     {
         public uint Token;
         public int Port;
-        public byte Type;
+        public MessageType Type;
         public ushort Sequence;
         public PortIdentity Requester;
         public long Correction;
@@ -377,7 +411,7 @@ public sealed partial class PtpClockEngine
         public bool Unicast;
     }
 
-    private TxToken IssueToken(EnginePort p, byte type, ushort seq, PortIdentity requester = default, long correction = 0,
+    private TxToken IssueToken(EnginePort p, MessageType type, ushort seq, PortIdentity requester = default, long correction = 0,
         int address = -1, bool unicast = false)
     {
         int slot = -1;
@@ -423,10 +457,10 @@ public sealed partial class PtpClockEngine
     {
         switch (t.Type)
         {
-            case PtpWire.Sync: SendFollowUp(p, t.Sequence, txNs); break;
-            case PtpWire.DelayReq: DelayReqSent(p, t.Sequence, txNs); break;
-            case PtpWire.PdelayReq: PdelayReqSent(p, t.Sequence, txNs); break;
-            case PtpWire.PdelayResp: SendPdelayRespFollowUp(p, t, txNs); break;
+            case MessageType.Sync: SendFollowUp(p, t.Sequence, txNs); break;
+            case MessageType.DelayReq: DelayReqSent(p, t.Sequence, txNs); break;
+            case MessageType.PdelayReq: PdelayReqSent(p, t.Sequence, txNs); break;
+            case MessageType.PdelayResp: SendPdelayRespFollowUp(p, t, txNs); break;
         }
     }
 }

@@ -47,7 +47,9 @@ public class ConfigTableTests
         Assert.Equal(expected, linuxptp.Where(n => n != "delay_request_variability"));
         Assert.Contains("delay_request_variability", linuxptp);
         var ours = ConfigTable.Items.Where(i => i.IsExtension).Select(i => i.Name).Order(StringComparer.Ordinal);
-        Assert.Equal(["emulated_clock", "emulated_clock_freq_ppb", "emulated_clock_offset_ns", "hwts_provider", "hwts_qualifier"], ours);
+        Assert.Equal(["emulated_clock", "emulated_clock_freq_ppb", "emulated_clock_offset_ns", "estimate_rate_from_sync",
+            "first_sample_after_delay", "hwts_provider", "hwts_qualifier", "linreg_max_points", "per_exchange_offset",
+            "pi_adaptive_gain", "reject_offset_outliers", "reset_delay_filter_on_step"], ours);
     }
 
     [Theory]

@@ -39,6 +39,30 @@ public class DelayMechanismTests
         Assert.Equal(3_000, p.Servo.Samples[^1].Offset);
     }
 
+    [Theory]
+    [InlineData(false, 3_040)]
+    [InlineData(true, 3_020)]
+    public void PerExchangeOffset_takes_the_two_way_estimate_of_the_sync_and_the_last_exchange(bool perExchange, long expected)
+    {
+        var p = new EngineProbe(new ClockOptions { SlaveOnly = true, PerExchangeOffset = perExchange });
+        p.FollowMaster();
+        // As above: slave 3 µs ahead, 1 µs each way, the exchange measures exactly 1000 ns.
+        p.Rx(Msg.Sync(Master, 1, twoStep: true, correctionNs: 100), T1 + 4_100);
+        p.Rx(Msg.FollowUp(Master, 1, T1));
+        p.Timer(TimerKind.DelayRequest);
+        var req = Msg.Parse(p.SentBytes(0x1));
+        long t3 = T1 + 50_000;
+        p.Tx(p.Sends(0x1).Single().TxToken, t3);
+        p.Rx(Msg.DelayResp(Master, req.Header.SequenceId, p.PortId, t3 - 3_000 + 1_000 + 200, correctionNs: 200));
+        Assert.Equal(1_000, p.Engine.GetPathDelayNs(0));
+        // The next Sync is 40 ns late. Filtered delay: 4140 − 100 − 1000 = 3040, all of the Sync's jitter.
+        // Two-way: [(4140 − 100) − (t4 − t3 − c2 = −2000)] / 2 = 3020, half of it.
+        p.Rx(Msg.Sync(Master, 2, twoStep: true, correctionNs: 100), T1 + Second / 8 + 4_140);
+        p.Rx(Msg.FollowUp(Master, 2, T1 + Second / 8));
+        Assert.Equal(expected, p.Servo.Samples[^1].Offset);
+        Assert.Equal(1_000, p.Engine.GetPathDelayNs(0)); // the reported path delay is the filter's either way
+    }
+
     [Fact]
     public void E2E_response_arriving_before_the_tx_timestamp_is_kept_until_it_comes()
     {
@@ -51,6 +75,26 @@ public class DelayMechanismTests
         p.Rx(Msg.DelayResp(Master, seq, p.PortId, T1 + 11_000));
         Assert.Equal(0, p.Engine.GetPathDelayNs(0));
         p.Tx(token, T1 + 10_000);
+        Assert.Equal(1_000, p.Engine.GetPathDelayNs(0));
+    }
+
+    [Fact]
+    public void E2E_response_before_the_tx_timestamp_and_before_any_sync_waits_for_a_sync()
+    {
+        // Regression: with no Sync stored, t1 and t2 are zero; completing at the TX timestamp gave a path delay of
+        // minus half the time of day.
+        var p = new EngineProbe(new ClockOptions { SlaveOnly = true });
+        p.FollowMaster();
+        p.Timer(TimerKind.DelayRequest);
+        var seq = Msg.Parse(p.SentBytes(0x1)).Header.SequenceId;
+        var token = p.Sends(0x1).Single().TxToken;
+        // Slave 3 µs ahead, 1 µs each way: t3 = T1 + 10 000 (slave), t4 = t3 − 3 000 + 1 000 (master).
+        p.Rx(Msg.DelayResp(Master, seq, p.PortId, T1 + 8_000));
+        p.Tx(token, T1 + 10_000);
+        Assert.Equal(0, p.Engine.GetPathDelayNs(0));
+        Assert.Empty(p.Servo.Samples);
+        // The first Sync completes the exchange: ((t2 − t3) + (t4 − t1)) / 2 = ((24 000 − 10 000) + (8 000 − 20 000)) / 2.
+        p.Rx(Msg.Sync(Master, 1, twoStep: false, originNs: T1 + 20_000), T1 + 24_000);
         Assert.Equal(1_000, p.Engine.GetPathDelayNs(0));
     }
 

@@ -12,10 +12,22 @@ public class SteadyStateAllocationTests
     private static void SetSeq(byte[] m, ushort seq) => BinaryPrimitives.WriteUInt16BigEndian(m.AsSpan(30), seq);
     private static void SetTs(byte[] m, long ns) => PtpTimestamp.FromNanoseconds(ns).Write(m.AsSpan(34));
 
-    [Fact]
-    public void Slave_sync_follow_up_delay_request_cycle_allocates_nothing()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Slave_sync_follow_up_delay_request_cycle_allocates_nothing(bool accuracyOptions)
     {
-        var engine = new PtpClockEngine(new ClockOptions { ClockIdentity = SelfId, SlaveOnly = true },
+        var clock = new ClockOptions { ClockIdentity = SelfId, SlaveOnly = true };
+        if (accuracyOptions)
+        {
+            clock = clock with
+            {
+                EstimateRateFromSync = true, FirstSampleAfterDelay = true, PerExchangeOffset = true, RejectOffsetOutliers = true,
+                ResetDelayFilterOnStep = true,
+                Servo = new Ptp4Net.Servo.ServoOptions { ClockServo = Ptp4Net.Servo.ServoType.LinReg, LinRegMaxPoints = 512 },
+            };
+        }
+        var engine = new PtpClockEngine(clock,
             [new PortOptions { LogAnnounceInterval = 0, LogSyncInterval = -3 }], new SeededRandomSource(1));
         long now = 0;
         engine.Start(now);

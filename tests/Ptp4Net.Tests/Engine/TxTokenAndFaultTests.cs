@@ -1,3 +1,4 @@
+using Ptp4Net.Messages;
 using Ptp4Net.Engine;
 using Ptp4Net.StateMachine;
 using Ptp4Net.Time;
@@ -87,6 +88,26 @@ public class TxTokenAndFaultTests
         Assert.Equal(1, c.RxDrops(RxDropReason.BadVersion));
         Assert.Equal(1, c.RxDrops(RxDropReason.BadLength));
         Assert.Equal(1, c.RxDrops(RxDropReason.UnknownType));
+    }
+
+    [Fact]
+    public void Codec_rejections_are_counted_by_their_exact_parse_error()
+    {
+        var p = new EngineProbe();
+        var sync = Msg.Sync(Master, 1, twoStep: true);
+        var badNanoseconds = (byte[])sync.Clone();
+        badNanoseconds[40] = 0x3B; // nanosecondsField 0x3B9ACA00 = 10^9 (5.3.3: must be below)
+        badNanoseconds[41] = 0x9A;
+        badNanoseconds[42] = 0xCA;
+        badNanoseconds[43] = 0x00;
+        p.Rx(badNanoseconds);
+        p.Rx(sync[..40]);
+        var c = p.Engine.GetPortCounters(0);
+        Assert.Equal(1, c.RxDrops(RxDropReason.Malformed));
+        Assert.Equal(1UL, c.ParseErrors[ParseError.InvalidTimestamp]);
+        Assert.Equal(1UL, c.ParseErrors[ParseError.BodyTooShort]);
+        Assert.Equal(2UL, c.ParseErrors.Total);
+        Assert.Equal(0, c.RxByType[0]);
     }
 
     [Fact]

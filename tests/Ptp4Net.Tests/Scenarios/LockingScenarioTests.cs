@@ -86,6 +86,32 @@ public class LockingScenarioTests
     }
 
     [Theory]
+    [InlineData(ServoType.Pi)]
+    [InlineData(ServoType.LinReg)]
+    public void Late_tx_timestamps_do_not_corrupt_the_first_path_delay(ServoType servo)
+    {
+        // TX timestamps come 2 µs after the frame left (the kernel's error queue), longer than the 1 µs link: every
+        // Delay_Resp overtakes its Delay_Req's t3. Regression: the first delay was computed without a Sync pair
+        // (−757 µs) and the step landed ~1.9 ms off.
+        var run = ReportScenarios.OneHop("late-tx", servo, 16, Tweaks, durationNs: 30 * S);
+        foreach (var n in run.Network.Nodes) n.TxTimestampLatencyNs = 2_000;
+        var firstDelay = long.MinValue;
+        run.Network.Nodes[1].ServoSampleObserver = (node, e) =>
+        {
+            if (firstDelay == long.MinValue) firstDelay = e.PathDelayNs;
+        };
+        run.Run();
+        var slave = run.Network.Nodes[1];
+        // Before the first step the slave runs 50 ppm fast, so a Sync pair up to one Sync interval (62.5 ms) away
+        // from the Delay_Req skews the delay by up to 1.6 µs (11.3: t2 − t3 is a local interval); never more.
+        Assert.True(firstDelay is > -1000 and < 3000, $"first path delay {firstDelay} ns");
+        Assert.Equal(1, slave.Clock.StepCount);
+        Assert.Equal(PortState.Slave, slave.State());
+        Assert.InRange(slave.Engine.GetPathDelayNs(0), 950, 1050);
+        Locked(run.Probe, 100, from: 22 * S);
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public void Asymmetry_shows_up_as_half_the_difference_unless_delayAsymmetry_corrects_it(bool corrected)

@@ -29,6 +29,30 @@ public class LinRegServoTests
         Assert.Equal(0.999999 / 0.999996, lr.RateRatio, 1e-12);
     }
 
+    [Theory]
+    [InlineData(64)]
+    [InlineData(256)]
+    public void Linreg_max_points_bounds_the_regression_which_grows_to_it_on_white_noise(int maxPoints)
+    {
+        // A quiet clock seen through white noise: larger fits predict best, so the adaptive choice climbs to the limit.
+        var lr = new LinRegServo(new ServoOptions { LinRegMaxPoints = maxPoints });
+        var rng = new Random(3);
+        int largest = 0;
+        for (int i = 0; i < 1_000; i++)
+        {
+            lr.Sample(rng.Next(-20, 21), T0 + i * (S / 16), 1.0);
+            largest = Math.Max(largest, lr.RegressionPoints);
+        }
+        Assert.Equal(maxPoints, largest);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(100)]
+    [InlineData(2048)]
+    public void Linreg_max_points_must_be_a_power_of_two_from_4_to_1024(int maxPoints) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LinRegServo(new ServoOptions { LinRegMaxPoints = maxPoints }));
+
     [Fact]
     public void Phase_correction_uses_the_sync_interval()
     {

@@ -276,4 +276,23 @@ public class PiServoTests
         Assert.Throws<ArgumentOutOfRangeException>(() => pi.SyncInterval = 0);
         Assert.Throws<ArgumentOutOfRangeException>(() => pi.SyncInterval = double.NaN);
     }
+    [Fact]
+    public void Adaptive_gain_lowers_the_gains_on_noise_and_raises_them_when_the_clock_runs_away()
+    {
+        var pi = new PiServo(new ServoOptions { PiAdaptiveGain = true }) { SyncInterval = 1.0 / 16 };
+        var rng = new Random(7);
+        long t = ClockModel.Epoch;
+        pi.Sample(0, t, 1.0);
+        pi.Sample(0, t += 1_000_000_000, 1.0); // frequency estimated: locked from here on
+        for (int i = 0; i < 200; i++) pi.Sample(rng.Next(-20, 21), t += 62_500_000, 1.0);
+        Assert.Equal(0.8, pi.GainFactor, 1e-9); // white noise around zero: the short-term mean stays within it
+        for (int i = 0; i < 8; i++) pi.Sample(60 + rng.Next(-20, 21), t += 62_500_000, 1.0);
+        Assert.Equal(1.3, pi.GainFactor, 1e-9); // a sustained 60 ns: the loop lags, gains up
+
+        var plain = new PiServo(new ServoOptions()) { SyncInterval = 1.0 / 16 };
+        plain.Sample(0, ClockModel.Epoch, 1.0);
+        plain.Sample(0, ClockModel.Epoch + 1_000_000_000, 1.0);
+        plain.Sample(60, ClockModel.Epoch + 1_062_500_000, 1.0);
+        Assert.Equal(1.0, plain.GainFactor); // off by default: ptp4l's fixed gains
+    }
 }
