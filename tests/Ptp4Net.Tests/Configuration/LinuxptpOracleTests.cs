@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using Ptp4Net.Configuration;
+using Xunit.Abstractions;
+
+namespace Ptp4Net.Tests.Configuration;
+
+/// <summary>
+/// Cross-checks our reader against the installed ptp4l (Debian's linuxptp): for each snippet, ptp4l and
+/// PtpConfig must agree on accept or reject. ptp4l reads the file, then fails on an interface that does not
+/// exist, before it creates a clock; it runs with CAP_SYS_TIME removed, software stamping and free_running 1,
+/// so it can never touch a clock. Needs ptp4l and setpriv; without them the test says so and returns.
+/// </summary>
+public class LinuxptpOracleTests(ITestOutputHelper output)
+{
+    // Only options that linuxptp 3.1 already knows, so that the installed version can judge.
+    public static TheoryData<string> Snippets() => new()
+    {
+        "[global]\npriority1 0x10",
+        "[global]\npriority1 08",
+        "[global]\npriority1 256",
+        "[global]\npriority1 128 # comment",
+        "[global]\npriority1",
+        "[global]\nfoo 1",
+        "[global]\nPriority1 1",
+        "[global]\nlogSyncInterval -129",
+        "[global]\nlogSyncInterval -128",
+        "[global]\nnetwork_transport udpv6",
+        "[global]\nclock_type XC",
+        "[global]\nfault_reset_interval ASAP",
+        "[global]\nlogSyncInterval ASAP",
+        "[global]\nslaveOnly 1",
+        "[global]\nproductDescription a b;c;d",
+        "[global]\nstep_threshold 1e400",
+        "[global]\nstep_threshold -1",
+        "[global]\ndelayAsymmetry 2147483648",
+        "[global]\ndelayAsymmetry -2147483648",
+        "[global]\ndomainNumber 127", // 3.1 allows 0..127, newer linuxptp 0..255
+        "[nonexist9]\npriority1 1",
+        "[nonexist9]\nlogSyncInterval 1",
+        "priority1 1",
+        "[unicast_master_table]\ntable_id 0",
+        "[unicast_master_table]\nUDPv4 10.0.0.1",
+        "[unicast_master_table]\ntable_id 1\nUDPv4 10.0.0.1\nL2 00:11:22:33:44:55\nlogQueryInterval 2",
+    };
+
+    [Theory]
+    [MemberData(nameof(Snippets))]
+    public void Ptp4l_and_we_agree_on_accept_or_reject(string snippet)
+    {
+        if (!File.Exists("/usr/sbin/ptp4l") || !File.Exists("/usr/bin/setpriv"))
+        {
+            output.WriteLine("SKIPPED: needs linuxptp's /usr/sbin/ptp4l and /usr/bin/setpriv (CI installs them)");
+            return;
+        }
+        string path = Path.Combine(Path.GetTempPath(), $"ptp4net-oracle-{Environment.ProcessId}-{Guid.NewGuid():N}.cfg");
+        File.WriteAllText(path, snippet + "\n");
+        try
+        {
+            bool ptp4lAccepts = RunPtp4l(path, out string log);
+            bool weAccept;
+            string ours;
+            try
+            {
+                new PtpConfig().ReadFile(path);
+                weAccept = true;
+                ours = "accepted";
+            }
+            catch (ConfigException e)
+            {
+                weAccept = false;
+                ours = e.Message;
+            }
+            output.WriteLine($"ptp4l: {log.Trim()}\nptp4net: {ours}");
+            Assert.Equal(ptp4lAccepts, weAccept);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static bool RunPtp4l(string configPath, out string log)
+    {
+        var psi = new ProcessStartInfo("/usr/bin/setpriv")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in new[]
+                 {
+                     "--bounding-set=-sys_time", "--inh-caps=-sys_time", "/usr/sbin/ptp4l", "-S", "-m", "-q",
+                     "--free_running", "1", "-i", "nonexist0ptp", "-f", configPath,
+                 })
+            psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        if (!p.WaitForExit(10_000))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException("ptp4l did not exit within 10 s");
+        }
+        log = stdout.Result + stderr.Result;
+        // config_read failures print this line; anything later (the missing interface) means the file was accepted.
+        return !log.Contains("failed to parse configuration file", StringComparison.Ordinal);
+    }
+}
