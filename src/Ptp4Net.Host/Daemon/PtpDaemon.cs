@@ -117,6 +117,8 @@ public sealed unsafe partial class PtpDaemon : IDisposable
     }
 
     public PtpClockEngine Engine => _engine;
+    /// <summary>Gen-0 collections when the run loop started; the exit line reports those after it (target: none).</summary>
+    public int StartupCollections { get; private set; }
     public IPtpClock Clock => _clock;
 
     /// <summary>Asks the run loop to finish (signal handlers, tests); safe from any thread.</summary>
@@ -133,6 +135,7 @@ public sealed unsafe partial class PtpDaemon : IDisposable
         long now = DaemonLog.MonotonicNs();
         Dispatch(_engine.Start(now), now);
         _nextHousekeeping = now;
+        StartupCollections = GC.CollectionCount(0);
         while (!_stop)
         {
             now = DaemonLog.MonotonicNs();
