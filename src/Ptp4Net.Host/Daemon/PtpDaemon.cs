@@ -216,9 +216,10 @@ public sealed unsafe partial class PtpDaemon : IDisposable
             bool up = _links[i].ReadIsUp();
             if (up == _linkUp[i]) continue;
             _linkUp[i] = up;
-            if (_log.Begin(DaemonLog.Notice))
+            // The engine's fault line says "link down"; the way back up is ours to tell (ptp4l: "port 1: link up").
+            if (up && _log.Begin(DaemonLog.Notice))
             {
-                _log.Append(_engine.GetPortLogName(i)).Append(up ? ": link up" : ": link down");
+                _log.Append(_engine.GetPortLogName(i)).Append(": link up");
                 _log.Commit();
             }
             Dispatch(_engine.OnLinkChanged(i, up, now), now);

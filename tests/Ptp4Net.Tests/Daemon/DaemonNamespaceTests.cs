@@ -112,3 +112,53 @@ public class DaemonNamespaceTests
         Assert.Matches(@"portState\s+SLAVE", o);
     }
 }
+
+/// <summary>Link down/up: the port goes FAULTY and comes back to SLAVE (root, iproute2, setpriv).</summary>
+[Collection("namespaces")]
+public class DaemonLinkTests
+{
+    private readonly ITestOutputHelper _out;
+
+    public DaemonLinkTests(ITestOutputHelper output) => _out = output;
+
+    [Fact]
+    public void Link_down_faults_the_port_and_link_up_recovers_it()
+    {
+        if (Requirements.Unmet(_out, Requirements.RootAnd("ip", "setpriv"))) return;
+        string uds = DaemonLab.NewUdsDirectory();
+        using var ns = NetNs.Create(_out.WriteLine);
+        try
+        {
+            using var gm = DaemonProcess.StartPtp4Net(ns.NameA, DaemonLab.GrandmasterArgs(ns.IfA, uds), "gm");
+            using var client = DaemonProcess.StartPtp4Net(ns.NameB, DaemonLab.ClientArgs(ns.IfB, uds), "client");
+            static Func<string, bool> Has(string s) => l => l.Contains(s, StringComparison.Ordinal);
+            try
+            {
+                Assert.True(client.WaitForLine(Has("to SLAVE on MASTER_CLOCK_SELECTED"), TimeSpan.FromSeconds(25)), "no SLAVE");
+                var (code, o, e) = ns.Exec(ns.NameB, "ip", "link", "set", ns.IfB, "down");
+                Assert.True(code == 0, o + e);
+                // operstate is polled once a second.
+                Assert.True(client.WaitForLine(Has("to FAULTY on FAULT_DETECTED"), TimeSpan.FromSeconds(5)), "no FAULTY after link down");
+                Assert.Contains(client.Lines, l => l.Contains("link down", StringComparison.Ordinal));
+                (code, o, e) = ns.Exec(ns.NameB, "ip", "link", "set", ns.IfB, "up");
+                Assert.True(code == 0, o + e);
+                Assert.True(client.WaitForLine(Has("link up"), TimeSpan.FromSeconds(5)), "no link up");
+                Assert.True(client.WaitForLine(Has("FAULTY to"), TimeSpan.FromSeconds(5)), "port stayed FAULTY");
+                int slaves() => client.Lines.Count(Has("to SLAVE on MASTER_CLOCK_SELECTED"));
+                var sw = System.Diagnostics.Stopwatch.StartNew();
+                while (slaves() < 2 && sw.Elapsed < TimeSpan.FromSeconds(30)) Thread.Sleep(200);
+                Assert.True(slaves() >= 2, "client did not return to SLAVE after the link came back");
+                Assert.Equal(0, client.Terminate(TimeSpan.FromSeconds(10)));
+                Assert.Equal(0, gm.Terminate(TimeSpan.FromSeconds(10)));
+            }
+            finally
+            {
+                foreach (var l in client.Lines) _out.WriteLine("[client] " + l);
+            }
+        }
+        finally
+        {
+            Directory.Delete(uds, recursive: true);
+        }
+    }
+}
