@@ -51,6 +51,9 @@ public sealed unsafe partial class PtpDaemon : IDisposable
     private volatile bool _stop;
     private bool _steerWarned;
     private long _nextHousekeeping;
+    private readonly long[] _allocatedAtTick = new long[AllocationWindow + 1];
+    private int _ticks;
+    private const int AllocationWindow = 10;
 
     /// <summary>Sets up everything (sockets, clock, engine); throws <see cref="DaemonStartupException"/> with a
     /// clear message on a missing interface, a missing permission or a busy port.</summary>
@@ -194,8 +197,10 @@ public sealed unsafe partial class PtpDaemon : IDisposable
                 Dispatch(_engine.OnMessage(port, _rx.AsSpan(0, msg.Length), rxTs, now, src), now);
             }
         }
-        if ((rev & HostInterop.POLLERR) != 0 && channel == PtpChannel.Event)
-            DrainErrorQueue(pfd.Fd); // a TX stamp that came after its timeout: nobody waits for it any more
+        // POLLERR stays set while the error queue is non-empty: a TX stamp that came after its timeout (nobody
+        // waits for it any more) or a queued ICMP error. Drain it, or poll would return at once forever.
+        if ((rev & HostInterop.POLLERR) != 0)
+            DrainErrorQueue(pfd.Fd);
     }
 
     private void ServiceUds(UdsEndpoint ep, long now)
@@ -209,8 +214,16 @@ public sealed unsafe partial class PtpDaemon : IDisposable
         }
     }
 
+    /// <summary>Bytes the run loop's thread allocated over its last 10 housekeeping seconds (−1 before 10 s have
+    /// passed). Steady state should be 0: every per-message buffer is preallocated.</summary>
+    public long RecentRunLoopAllocations =>
+        _ticks <= AllocationWindow ? -1
+            : _allocatedAtTick[(_ticks - 1) % (AllocationWindow + 1)] - _allocatedAtTick[_ticks % (AllocationWindow + 1)];
+
     private void Housekeeping(long now)
     {
+        _allocatedAtTick[_ticks % (AllocationWindow + 1)] = GC.GetAllocatedBytesForCurrentThread();
+        _ticks++;
         for (int i = 0; i < _links.Length; i++)
         {
             bool up = _links[i].ReadIsUp();

@@ -52,6 +52,10 @@ public class DaemonNamespaceTests
             Assert.False(File.Exists(Path.Combine(uds, "client")), "SIGTERM must remove the UDS file");
             Assert.False(File.Exists(Path.Combine(uds, "gm")), "SIGTERM must remove the UDS file");
 
+            // Steady state allocates nothing: the exit line reports the run loop's allocations over its last 10 s.
+            Assert.Contains(client.Lines, l => l.Contains("bytes allocated by the run loop in its last 10 s: 0)", StringComparison.Ordinal));
+            Assert.Contains(gm.Lines, l => l.Contains("bytes allocated by the run loop in its last 10 s: 0)", StringComparison.Ordinal));
+
             var offsets = client.MasterOffsets();
             Assert.Contains(offsets, o => o.Line.ServoState == 2);
             var truth = client.EmulatedOffsets();
