@@ -85,7 +85,7 @@ public sealed class ConfigItem
     {
         ConfigValueType.Enum => "one of: " + string.Join(", ", EnumValues.Select(e => e.Label)),
         ConfigValueType.Double => string.Create(CultureInfo.InvariantCulture, $"a number in the range {MinReal:R} to {MaxReal:R}"),
-        ConfigValueType.String => Validator is null ? "a string" : "a string",
+        ConfigValueType.String => "a string",
         _ => string.Create(CultureInfo.InvariantCulture, $"an integer in the range {MinInteger} to {MaxInteger}"),
     };
 

@@ -28,7 +28,16 @@ public sealed partial class PtpConfig
             throw new ConfigException($"failed to open configuration file {path}: {e.Message}", path, 0);
         }
         using (reader)
-            Read(reader, path);
+        {
+            try
+            {
+                Read(reader, path);
+            }
+            catch (IOException e)
+            {
+                throw new ConfigException($"failed to read configuration file {path}: {e.Message}", path, 0);
+            }
+        }
     }
 
     /// <summary>Reads config text; <paramref name="fileName"/> names it in messages.</summary>

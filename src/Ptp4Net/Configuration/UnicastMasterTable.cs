@@ -1,8 +1,5 @@
 namespace Ptp4Net.Configuration;
 
-/// <summary>One address line of a [unicast_master_table] section: "UDPv4 192.168.1.11", "L2 00:11:22:33:44:55".</summary>
-public sealed record UnicastMasterAddress(NetworkTransportOption Transport, string Address, SettingOrigin Origin);
-
 /// <summary>
 /// A [unicast_master_table] section (linuxptp config.c: table_id, logQueryInterval, peer_address and
 /// transport/address lines). Parsed and kept so that configurations are read as ptp4l reads them; the

@@ -247,4 +247,16 @@ public class ConfigTableTests
             ["cmlds.client_address", "cmlds.server_address", "uds_address", "uds_ro_address", "userDescription"],
             differing.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void ConfigKeys_names_every_item_exactly_once()
+    {
+        var values = typeof(ConfigKeys).GetFields()
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToList();
+        Assert.Equal(ConfigTable.Items.Select(i => i.Name).Order(StringComparer.Ordinal), values.Order(StringComparer.Ordinal));
+        Assert.Equal("G.8275.portDS.localPriority", ConfigKeys.G8275PortDSLocalPriority);
+        Assert.Equal("logSyncInterval", ConfigKeys.LogSyncInterval);
+    }
 }

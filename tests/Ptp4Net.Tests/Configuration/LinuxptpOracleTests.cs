@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace Ptp4Net.Tests.Configuration;
 
 /// <summary>
-/// Cross-checks our reader against the installed ptp4l (Debian's linuxptp): for each snippet, ptp4l and
+/// Cross-checks our reader and command line against the installed ptp4l (Debian's linuxptp): for each case, ptp4l and
 /// PtpConfig must agree on accept or reject. ptp4l reads the file, then fails on an interface that does not
 /// exist, before it creates a clock; it runs with CAP_SYS_TIME removed, software stamping and free_running 1,
 /// so it can never touch a clock. Needs ptp4l and setpriv; without them the test says so and returns.
@@ -79,7 +79,53 @@ public class LinuxptpOracleTests(ITestOutputHelper output)
         }
     }
 
+    // Command lines both must accept or both reject. Not "--pi_proportional 1": linuxptp 3.1 lets glibc pick
+    // the first of several matching long options, newer linuxptp (and we) call the prefix ambiguous.
+    public static TheoryData<string> CommandLines() => new()
+    {
+        "--step_thr 1",
+        "--priority1=300",
+        "--priority1 300",
+        "-l 8",
+        "-l 7",
+        "-l x",
+        "--slaveOnly 1",
+        "-x",
+        "--foo 1",
+        "--network_transport=l2",
+        "--network_transport=IPX",
+        "--delayAsymmetry -100",
+        "stray",
+        "-mq -2 -P",
+    };
+
+    [Theory]
+    [MemberData(nameof(CommandLines))]
+    public void Ptp4l_and_we_agree_on_command_lines(string args)
+    {
+        if (!File.Exists("/usr/sbin/ptp4l") || !File.Exists("/usr/bin/setpriv"))
+        {
+            output.WriteLine("SKIPPED: needs linuxptp's /usr/sbin/ptp4l and /usr/bin/setpriv (CI installs them)");
+            return;
+        }
+        var extra = args.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        string log = RunPtp4l(["-S", "-m", "-q", "--free_running", "1", "-i", "nonexist0ptp", .. extra]);
+        // Accepted command lines get as far as the missing interface.
+        bool ptp4lAccepts = log.Contains("No such device", StringComparison.Ordinal)
+            || log.Contains("clock identity", StringComparison.Ordinal);
+        var ours = Ptp4lCommandLine.Parse(["-S", "--free_running", "1", "-i", "nonexist0ptp", .. extra], (_, _) => { });
+        output.WriteLine($"ptp4l: {log.Trim()}\nptp4net: {ours.Action} {ours.ErrorMessage}");
+        Assert.Equal(ptp4lAccepts, ours.Action == Ptp4lAction.Run);
+    }
+
     private static bool RunPtp4l(string configPath, out string log)
+    {
+        log = RunPtp4l(["-S", "-m", "-q", "--free_running", "1", "-i", "nonexist0ptp", "-f", configPath]);
+        // config_read failures print this line; anything later (the missing interface) means the file was accepted.
+        return !log.Contains("failed to parse configuration file", StringComparison.Ordinal);
+    }
+
+    private static string RunPtp4l(string[] ptp4lArgs)
     {
         var psi = new ProcessStartInfo("/usr/bin/setpriv")
         {
@@ -87,11 +133,7 @@ public class LinuxptpOracleTests(ITestOutputHelper output)
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[]
-                 {
-                     "--bounding-set=-sys_time", "--inh-caps=-sys_time", "/usr/sbin/ptp4l", "-S", "-m", "-q",
-                     "--free_running", "1", "-i", "nonexist0ptp", "-f", configPath,
-                 })
+        foreach (var a in (string[])["--bounding-set=-sys_time", "--inh-caps=-sys_time", "/usr/sbin/ptp4l", .. ptp4lArgs])
             psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
         var stderr = p.StandardError.ReadToEndAsync();
@@ -101,8 +143,6 @@ public class LinuxptpOracleTests(ITestOutputHelper output)
             p.Kill(entireProcessTree: true);
             throw new TimeoutException("ptp4l did not exit within 10 s");
         }
-        log = stdout.Result + stderr.Result;
-        // config_read failures print this line; anything later (the missing interface) means the file was accepted.
-        return !log.Contains("failed to parse configuration file", StringComparison.Ordinal);
+        return stdout.Result + stderr.Result;
     }
 }
