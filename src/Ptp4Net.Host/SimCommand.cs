@@ -17,7 +17,7 @@ internal static class SimCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        bool report = false, json = false, ptp4lStartup = false;
+        bool report = false, json = false, ptp4lDefaults = false;
         int seeds = 5, seconds = 40;
         ulong seed = 1;
         string servo = "pi";
@@ -30,7 +30,7 @@ internal static class SimCommand
             {
                 case "--report": report = true; break;
                 case "--json": json = true; break;
-                case "--ptp4l-startup": ptp4lStartup = true; break;
+                case "--ptp4l-defaults": ptp4lDefaults = true; break;
                 case "--seeds" when int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out seeds) && seeds > 0: break;
                 case "--seconds" when int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out seconds) && seconds > 0: break;
                 case "--seed" when ulong.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out seed): break;
@@ -66,7 +66,7 @@ internal static class SimCommand
             Demo(stdout, seed, servo == "linreg" ? ServoType.LinReg : ServoType.Pi, seconds);
             return 0;
         }
-        var tweaks = ptp4lStartup ? ReportScenarios.EngineTweaks.Ptp4lDefaults : ReportScenarios.EngineTweaks.Improved;
+        var tweaks = ptp4lDefaults ? ReportScenarios.EngineTweaks.Ptp4lDefaults : ReportScenarios.EngineTweaks.Improved;
         var rows = ReportRunner.Run(scenarios, seeds, 0, tweaks);
         stdout.Write(json ? AccuracyReport.FormatJson(rows) + Environment.NewLine : AccuracyReport.FormatTable(rows));
         return 0;
@@ -75,9 +75,9 @@ internal static class SimCommand
     private static void Usage(TextWriter o)
     {
         o.WriteLine("usage: ptp4net sim [--seconds N] [--seed S] [--servo pi|linreg]   demo: GM and slave, ptp4l log lines in virtual time");
-        o.WriteLine("       ptp4net sim --report [--json] [--seeds N] [--scenario a,b,...] [--ptp4l-startup]");
+        o.WriteLine("       ptp4net sim --report [--json] [--seeds N] [--scenario a,b,...] [--ptp4l-defaults]");
         o.WriteLine("         scenarios: " + string.Join(", ", ReportScenarios.Names));
-        o.WriteLine("         --ptp4l-startup keeps ptp4l's delay filter across the first step (for comparison)");
+        o.WriteLine("         --ptp4l-defaults: ptp4l's delay filter handling and no outlier rejection (for comparison)");
     }
 
     /// <summary>GM and slave with ptp4l's default intervals (1 Sync/s, 1 Delay_Req/s), hardware stamps.</summary>

@@ -32,7 +32,8 @@ namespace Ptp4Net.Simulation;
 /// (100 ns asymmetry) and the slave's delayAsymmetry set to +50 ns, which corrects it (without it the
 /// slave settles 50 ns behind; the scenario tests show both). 120 s.</description></item>
 /// </list>
-/// <see cref="EngineTweaks"/> says which of the engine's non-ptp4l options are used (see the report notes).
+/// <see cref="EngineTweaks"/> says what the report changes from ptp4l's defaults (<c>--ptp4l-startup</c> on the
+/// command line runs without those changes).
 /// </summary>
 public static class ReportScenarios
 {
@@ -42,15 +43,32 @@ public static class ReportScenarios
     public const long Second = 1_000_000_000;
     private const long ProbePeriod = Second / 64;
 
-    /// <summary>Options applied to every clock on top of ptp4l's defaults (e.g. reset the delay filter on a step).</summary>
-    public sealed record EngineTweaks(bool ResetDelayFilterOnStep, DelayFilterKind DelayFilter = DelayFilterKind.MovingMedian, int DelayFilterLength = 10,
-        bool RejectOutliers = false, bool OutlierDecorator = false)
+    /// <summary>
+    /// What the report changes from ptp4l's defaults to get ahead of ptp4l's start-up and outliers (all off in
+    /// <see cref="Ptp4lDefaults"/>, which reproduces ptp4l's behaviour through this engine):
+    /// <list type="bullet">
+    /// <item><see cref="ResetDelayFilterOnStep"/>: the engine's option (not a linuxptp key) that empties the
+    /// delay filter when the clock is stepped.</item>
+    /// <item><see cref="HardwareDelayFilter"/>: `delay_filter` for the hardware-stamped scenarios (a linuxptp key;
+    /// ptp4l's default is moving_median). moving_average is the efficient estimator for gaussian jitter; the
+    /// software scenario keeps moving_median, which its 200 µs outliers need.</item>
+    /// <item><see cref="OutlierDecorator"/>: offsets far outside the recent spread are not fed to the servo
+    /// (<see cref="OutlierRejectingServo"/>). <see cref="RejectOutliers"/> without the decorator uses the
+    /// engine's own filter (ClockOptions.RejectOffsetOutliers) instead.</item>
+    /// </list>
+    /// </summary>
+    public sealed record EngineTweaks(bool ResetDelayFilterOnStep, DelayFilterKind HardwareDelayFilter = DelayFilterKind.MovingMedian,
+        int DelayFilterLength = 10, bool RejectOutliers = false, bool OutlierDecorator = false)
     {
         public static EngineTweaks Ptp4lDefaults { get; } = new(false);
-        public static EngineTweaks Improved { get; set; } = new(true, RejectOutliers: true, OutlierDecorator: true);
+        public static EngineTweaks Improved { get; } = new(true, DelayFilterKind.MovingAverage, RejectOutliers: true, OutlierDecorator: true);
 
         /// <summary>The port options with this record's delay filter settings.</summary>
-        public PortOptions Port(PortOptions p) => p with { DelayFilter = DelayFilter, DelayFilterLength = DelayFilterLength };
+        public PortOptions Port(PortOptions p, bool softwareStamps = false) => p with
+        {
+            DelayFilter = softwareStamps ? DelayFilterKind.MovingMedian : HardwareDelayFilter,
+            DelayFilterLength = DelayFilterLength,
+        };
     }
 
     public static OscillatorParameters HwStamps(double ppb = 0, long offsetNs = 0) =>
@@ -119,7 +137,7 @@ public static class ReportScenarios
     private static ScenarioRun SwNoisy(string name, ServoType servo, ulong seed, EngineTweaks tweaks)
     {
         var so = ServoFor(servo, software: true);
-        var port = tweaks.Port(new PortOptions { LogSyncInterval = 0, LogMinDelayReqInterval = 0 });
+        var port = tweaks.Port(new PortOptions { LogSyncInterval = 0, LogMinDelayReqInterval = 0 }, softwareStamps: true);
         var osc = new OscillatorParameters { GranularityNs = 1 };
         var net = new SimNetwork(seed);
         var gm = net.AddNode("gm", osc, Clock(so, tweaks, priority1: 100), port);

@@ -30,10 +30,12 @@ public sealed class SimNode : ISimEventTarget, IPacketReceiver, ITransmitStamper
     private readonly SimPort?[] _ports;
     private readonly long[] _timerGeneration;
     private readonly List<StateChange> _stateChanges = new();
+    private readonly SimRandom _timerRandom;
 
     public SimNode(SimWorld world, string name, SimClock clock, ClockOptions options, IReadOnlyList<PortOptions> ports)
     {
         _world = world;
+        _timerRandom = new SimRandom(world.NextSeed());
         Name = name;
         Clock = clock;
         Engine = new PtpClockEngine(options, ports, new SeededRandomSource(world.NextSeed()));
@@ -52,6 +54,13 @@ public sealed class SimNode : ISimEventTarget, IPacketReceiver, ITransmitStamper
     /// Larger values let a reply overtake the timestamp (a harder case for the engine).
     /// </summary>
     public long TxTimestampLatencyNs { get; set; }
+
+    /// <summary>
+    /// Wake-up latency of the host's timers: each expiry is late by a uniform draw in [0, this). A real host
+    /// never transmits at an exact multiple of the sync interval; without it every Sync would leave at the same
+    /// phase of an 8 ns timestamp grid and the flooring error of t1 would be a constant bias instead of noise.
+    /// </summary>
+    public long TimerJitterNs { get; set; } = 1_000;
 
     /// <summary>Receives ptp4l-style log lines ("ptp4l[12.345]: ..."), or null for silence (fast runs).</summary>
     public Action<SimNode, string>? LogSink { get; set; }
@@ -169,7 +178,8 @@ public sealed class SimNode : ISimEventTarget, IPacketReceiver, ITransmitStamper
                 {
                     int slot = a.Port * TimerKinds + (int)a.Timer;
                     long gen = ++_timerGeneration[slot];
-                    _world.Scheduler.ScheduleAt(now + a.DurationNs, this, KindTimer, slot, gen);
+                    long late = TimerJitterNs > 0 ? _timerRandom.NextInt64(TimerJitterNs) : 0;
+                    _world.Scheduler.ScheduleAt(now + a.DurationNs + late, this, KindTimer, slot, gen);
                     break;
                 }
                 case ActionKind.CancelTimer:
