@@ -185,3 +185,49 @@ public class DaemonLinkTests
         }
     }
 }
+
+/// <summary>free_running 1 on CLOCK_REALTIME: the client measures without steering. Both ends read the same
+/// CLOCK_REALTIME, so the measured offset is the measurement error itself (root, iproute2, setpriv).</summary>
+[Collection("namespaces")]
+public class DaemonFreeRunningTests
+{
+    private readonly ITestOutputHelper _out;
+
+    public DaemonFreeRunningTests(ITestOutputHelper output) => _out = output;
+
+    [Fact]
+    public void Free_running_client_measures_the_shared_clock_near_zero_and_never_locks()
+    {
+        if (Requirements.Unmet(_out, Requirements.RootAnd("ip", "setpriv"))) return;
+        string uds = DaemonLab.NewUdsDirectory();
+        using var ns = NetNs.Create(_out.WriteLine);
+        try
+        {
+            using var gm = DaemonProcess.StartPtp4Net(ns.NameA, DaemonLab.GrandmasterArgs(ns.IfA, uds), "gm");
+            using var client = DaemonProcess.StartPtp4Net(ns.NameB,
+                ["-i", ns.IfB, "-S", "-s", "-m", "-q", "--free_running", "1",
+                 "--uds_address", Path.Combine(uds, "fr"), "--uds_ro_address", Path.Combine(uds, "frro")], "client");
+            Assert.True(client.WaitForLine(l => l.Contains("to UNCALIBRATED on RS_SLAVE", StringComparison.Ordinal), TimeSpan.FromSeconds(20)),
+                "client never selected the master");
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            while (client.MasterOffsets().Count < 8 && sw.Elapsed < TimeSpan.FromSeconds(15)) Thread.Sleep(200);
+            Assert.Equal(0, client.Terminate(TimeSpan.FromSeconds(10)));
+            foreach (var l in client.Lines) _out.WriteLine("[client] " + l);
+            var offsets = client.MasterOffsets();
+            Assert.True(offsets.Count >= 8, $"only {offsets.Count} master offset lines");
+            // Never steers: the servo stays s0, freq 0, and the port never reaches SLAVE (ptp4l's clock_no_adjust).
+            Assert.All(offsets, o => Assert.Equal(0, o.Line.ServoState));
+            Assert.DoesNotContain(client.Lines, l => l.Contains("to SLAVE", StringComparison.Ordinal));
+            Assert.DoesNotContain(client.Lines, l => l.Contains("failed to adjust", StringComparison.Ordinal));
+            // Same CLOCK_REALTIME at both ends: the offset is pure stamping error. ptp4l on such a link: mean -0.76 µs,
+            // max 1.8 µs; skip the first samples (the delay filter fills up) and allow veth's rare delayed stamp.
+            var later = offsets.Skip(3).Select(o => o.Line.OffsetNs).ToArray();
+            _out.WriteLine("offsets: " + string.Join(' ', later));
+            Assert.True(later.Count(v => Math.Abs(v) > 10_000) <= 1, "measured offsets of a shared clock: " + string.Join(' ', later));
+        }
+        finally
+        {
+            Directory.Delete(uds, recursive: true);
+        }
+    }
+}
