@@ -73,8 +73,9 @@ public sealed unsafe partial class PtpDaemon : IDisposable
             for (int i = 0; i < n; i++)
             {
                 string name = settings.Interfaces[i];
-                if (!Directory.Exists($"/sys/class/net/{name}"))
+                if (!LinkMonitor.Exists(name))
                     throw new DaemonStartupException($"interface {name} does not exist");
+                _links[i] = new LinkMonitor(name);
                 try
                 {
                     _transports[i] = PtpTransport.Open(name, settings.Transports[i], s => _log.Write(DaemonLog.Info, s));
@@ -83,12 +84,11 @@ public sealed unsafe partial class PtpDaemon : IDisposable
                 {
                     throw new DaemonStartupException(Explain($"failed to open the {settings.Transports[i].NetworkTransport} transport on {name}: {e.Message}", e.Errno), e);
                 }
-                _links[i] = new LinkMonitor(name);
                 _linkUp[i] = true;
             }
 
             (_clock, _emulated) = OpenClock(settings, _transports);
-            var identity = ReadClockIdentity(settings.Interfaces[0]);
+            var identity = ReadClockIdentity(_links[0]);
             var servo = settings.Servo with
             {
                 PhcMaxAdjPpb = (int)Math.Min(_clock.MaxFrequencyPpb, int.MaxValue),
@@ -123,6 +123,8 @@ public sealed unsafe partial class PtpDaemon : IDisposable
     /// <summary>Gen-0 collections when the run loop started; the exit line reports those after it (target: none).</summary>
     public int StartupCollections { get; private set; }
     public IPtpClock Clock => _clock;
+    /// <summary>A port's transport (tests reach the Linux layer's TX stamp switch through it).</summary>
+    internal PtpTransport GetTransport(int port) => _transports[port];
 
     /// <summary>Asks the run loop to finish (signal handlers, tests); safe from any thread.</summary>
     public void Stop()
@@ -229,12 +231,7 @@ public sealed unsafe partial class PtpDaemon : IDisposable
             bool up = _links[i].ReadIsUp();
             if (up == _linkUp[i]) continue;
             _linkUp[i] = up;
-            // The engine's fault line says "link down"; the way back up is ours to tell (ptp4l: "port 1: link up").
-            if (up && _log.Begin(DaemonLog.Notice))
-            {
-                _log.Append(_engine.GetPortLogName(i)).Append(": link up");
-                _log.Commit();
-            }
+            // The engine logs "link down" / "link up" itself (ptp4l's port.c wording).
             Dispatch(_engine.OnLinkChanged(i, up, now), now);
         }
         if (_emulated is not null && _log.Begin(DaemonLog.Info))
@@ -387,7 +384,8 @@ public sealed unsafe partial class PtpDaemon : IDisposable
                 ServoLine(a.Port, e);
                 break;
             case LogKind.Fault:
-                WriteEngineLine(DaemonLog.Err, in a);
+                // ptp4l: link changes are notices, a lost TX stamp an error.
+                WriteEngineLine(e.Fault is FaultReason.LinkDown or FaultReason.LinkUp ? DaemonLog.Notice : DaemonLog.Err, in a);
                 break;
             case LogKind.DelayTimeout:
             case LogKind.ServoReset:
@@ -507,21 +505,11 @@ public sealed unsafe partial class PtpDaemon : IDisposable
     }
 
     /// <summary>clockIdentity from the first interface's MAC (EUI-48 to EUI-64, as ptp4l's generate_clock_identity).</summary>
-    private static ClockIdentity ReadClockIdentity(string iface)
+    private static ClockIdentity ReadClockIdentity(LinkMonitor link)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText($"/sys/class/net/{iface}/address").Trim();
-        }
-        catch (IOException e)
-        {
-            throw new DaemonStartupException($"cannot read the MAC address of {iface}: {e.Message}", e);
-        }
-        if (!MacAddress.TryParse(text, out var mac))
-            throw new DaemonStartupException($"{iface} has no usable MAC address ('{text}') to derive the clockIdentity from");
         Span<byte> six = stackalloc byte[6];
-        mac.Write(six);
+        if (!link.TryReadMac(six))
+            throw new DaemonStartupException($"cannot read the MAC address of {link.InterfaceName} to derive the clockIdentity from");
         return ClockIdentity.FromMac(six);
     }
 
@@ -535,6 +523,7 @@ public sealed unsafe partial class PtpDaemon : IDisposable
     public void Dispose()
     {
         foreach (var t in _transports) t?.Dispose();
+        foreach (var l in _links) l?.Dispose();
         _udsRw?.Dispose();
         _udsRo?.Dispose();
         (_clock as IDisposable)?.Dispose();

@@ -112,6 +112,20 @@ internal static unsafe partial class HostInterop
     [LibraryImport(Libc, EntryPoint = "eventfd", SetLastError = true)]
     internal static partial int EventFd(uint initval, int flags);
 
+    internal const int AF_INET = 2;
+    internal const ulong SIOCGIFFLAGS = 0x8913;
+    internal const ulong SIOCGIFHWADDR = 0x8927;
+    internal const short IFF_UP = 0x1;
+    internal const short IFF_RUNNING = 0x40;
+    /// <summary>sizeof(struct ifreq): char ifr_name[16] then a 24-byte union (flags at 16, sockaddr at 16).</summary>
+    internal const int IfReqLength = 40;
+
+    [LibraryImport(Libc, EntryPoint = "ioctl", SetLastError = true)]
+    internal static partial int Ioctl(int fd, ulong request, byte* arg);
+
+    [LibraryImport(Libc, EntryPoint = "if_nametoindex", SetLastError = true)]
+    internal static partial uint IfNameToIndex(byte* name);
+
     [LibraryImport(Libc, EntryPoint = "geteuid")]
     internal static partial uint GetEuid();
 
