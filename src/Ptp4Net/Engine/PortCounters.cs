@@ -34,5 +34,7 @@ public enum RxDropReason
     WrongRequestingPort,
     BadTimestamp,
     WrongTransportSpecific,
+    /// <summary>A valid message the engine does not act on (Signaling: no unicast negotiation).</summary>
+    Unsupported,
     Count,
 }

@@ -280,7 +280,7 @@ public sealed partial class PtpClockEngine
             case PtpWire.PdelayResp: ReceivePdelayResp(p, m, rxNs); break;
             case PtpWire.PdelayRespFollowUp: ReceivePdelayRespFollowUp(p, m); break;
             case PtpWire.Management: ReceiveNetworkManagement(p, m, address); break;
-            default: Drop(p, RxDropReason.UnknownType); break;
+            default: Drop(p, RxDropReason.Unsupported); break;
         }
     }
 
