@@ -17,7 +17,7 @@ internal static class SimCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        bool report = false, json = false, ptp4lDefaults = false;
+        bool report = false, json = false, ptp4lDefaults = false, rateFromSync = false;
         int seeds = 5, seconds = 40;
         ulong seed = 1;
         string servo = "pi";
@@ -31,6 +31,7 @@ internal static class SimCommand
                 case "--report": report = true; break;
                 case "--json": json = true; break;
                 case "--ptp4l-defaults": ptp4lDefaults = true; break;
+                case "--rate-from-sync": rateFromSync = true; break;
                 case "--seeds" when int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out seeds) && seeds > 0: break;
                 case "--seconds" when int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out seconds) && seconds > 0: break;
                 case "--seed" when ulong.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out seed): break;
@@ -67,6 +68,7 @@ internal static class SimCommand
             return 0;
         }
         var tweaks = ptp4lDefaults ? ReportScenarios.EngineTweaks.Ptp4lDefaults : ReportScenarios.EngineTweaks.Improved;
+        if (rateFromSync) tweaks = tweaks with { EstimateRateFromSync = true };
         var rows = ReportRunner.Run(scenarios, seeds, 0, tweaks);
         stdout.Write(json ? AccuracyReport.FormatJson(rows) + Environment.NewLine : AccuracyReport.FormatTable(rows));
         return 0;
@@ -75,9 +77,10 @@ internal static class SimCommand
     private static void Usage(TextWriter o)
     {
         o.WriteLine("usage: ptp4net sim [--seconds N] [--seed S] [--servo pi|linreg]   demo: GM and slave, ptp4l log lines in virtual time");
-        o.WriteLine("       ptp4net sim --report [--json] [--seeds N] [--scenario a,b,...] [--ptp4l-defaults]");
+        o.WriteLine("       ptp4net sim --report [--json] [--seeds N] [--scenario a,b,...] [--ptp4l-defaults] [--rate-from-sync]");
         o.WriteLine("         scenarios: " + string.Join(", ", ReportScenarios.Names));
         o.WriteLine("         --ptp4l-defaults: ptp4l's delay filter handling and no outlier rejection (for comparison)");
+        o.WriteLine("         --rate-from-sync: also the engine's EstimateRateFromSync (faster PI start; breaks BC chains today)");
     }
 
     /// <summary>GM and slave with ptp4l's default intervals (1 Sync/s, 1 Delay_Req/s), hardware stamps.</summary>
