@@ -1,0 +1,28 @@
+using System.Runtime.InteropServices;
+
+namespace Ptp4Net.Phc;
+
+/// <summary>A Linux file descriptor, closed exactly once.</summary>
+public abstract class SafeFdHandle : SafeHandle
+{
+    protected SafeFdHandle() : base(new IntPtr(-1), ownsHandle: true) { }
+
+    public override bool IsInvalid => handle.ToInt64() < 0;
+
+    /// <summary>The descriptor number, for poll sets. Valid while this handle is open.</summary>
+    public int Fd => (int)handle.ToInt64();
+
+    internal void SetFd(int fd) => SetHandle(new IntPtr(fd));
+
+    protected override bool ReleaseHandle() => Interop.Libc.Close((int)handle.ToInt64()) == 0;
+}
+
+/// <summary>A socket descriptor (UDP, AF_PACKET, netlink, ioctl helper).</summary>
+public sealed class SafeSocketFd : SafeFdHandle
+{
+}
+
+/// <summary>An open /dev/ptpN character device.</summary>
+public sealed class SafePtpDeviceFd : SafeFdHandle
+{
+}

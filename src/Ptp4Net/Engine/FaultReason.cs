@@ -1,0 +1,13 @@
+namespace Ptp4Net.Engine;
+
+/// <summary>Why a port went FAULTY.</summary>
+public enum FaultReason : byte
+{
+    None,
+    /// <summary>The host reported that a TX timestamp never came (ptp4l "timed out while polling for tx timestamp").</summary>
+    TxTimestampLost,
+    /// <summary>The link went down.</summary>
+    LinkDown,
+    /// <summary>The host reported a send failure.</summary>
+    SendFailed,
+}

@@ -1,0 +1,22 @@
+namespace Ptp4Net.Engine;
+
+/// <summary>Kinds of <see cref="LogEvent"/>, each with ptp4l's wording in <see cref="LogText"/>.</summary>
+public enum LogKind : byte
+{
+    /// <summary>"selected best master clock 001122.fffe.334455" (clock.c handle_state_decision_event).</summary>
+    SelectedBestMaster,
+    /// <summary>"selected local clock 001122.fffe.334455 as best master".</summary>
+    SelectedLocalClock,
+    /// <summary>"port 1 (eth0): new foreign master 001122.fffe.334455-1".</summary>
+    NewForeignMaster,
+    /// <summary>"assuming the grand master role".</summary>
+    AssumingGrandMaster,
+    /// <summary>"master offset -12 s2 freq +345 path delay 678".</summary>
+    ServoSample,
+    /// <summary>A fault on a port (see <see cref="LogEvent.Fault"/>).</summary>
+    Fault,
+    /// <summary>"port 1 (eth0): delay timeout" / lost Pdelay responses.</summary>
+    DelayTimeout,
+    /// <summary>"clockcheck: clock jumped" style notes are not produced; this reports the servo sanity reset.</summary>
+    ServoReset,
+}

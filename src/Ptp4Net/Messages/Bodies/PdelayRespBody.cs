@@ -1,0 +1,29 @@
+using Ptp4Net.Identity;
+using Ptp4Net.Time;
+
+namespace Ptp4Net.Messages;
+
+/// <summary>Pdelay_Resp body (IEEE 1588-2019 13.10, Table 48): requestReceiptTimestamp (10), requestingPortIdentity (10).</summary>
+public readonly record struct PdelayRespBody(PtpTimestamp RequestReceiptTimestamp, PortIdentity RequestingPortIdentity)
+{
+    public const int Length = 20;
+
+    internal static bool TryRead(ReadOnlySpan<byte> body, out PdelayRespBody value, out ParseError error)
+    {
+        if (!PtpTimestamp.TryRead(body, out var ts))
+        {
+            value = default;
+            error = ParseError.InvalidTimestamp;
+            return false;
+        }
+        value = new PdelayRespBody(ts, PortIdentity.Read(body[PtpTimestamp.WireSize..]));
+        error = ParseError.None;
+        return true;
+    }
+
+    internal void Write(Span<byte> body)
+    {
+        RequestReceiptTimestamp.Write(body);
+        RequestingPortIdentity.Write(body[PtpTimestamp.WireSize..]);
+    }
+}
