@@ -1,4 +1,7 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Ptp4Net.Identity;
 using Ptp4Net.Time;
 
@@ -99,23 +102,51 @@ public readonly record struct PtpHeader
         return true;
     }
 
-    internal static PtpHeader ReadUnchecked(ReadOnlySpan<byte> s) => new()
+    /// <summary>Decodes the 34 octets; the caller has checked the length. Unaligned big-endian loads without
+    /// per-field slicing: this is the per-message hot path.</summary>
+    internal static PtpHeader ReadUnchecked(ReadOnlySpan<byte> s)
     {
-        MajorSdoId = (byte)(s[OffsetMessageType] >> 4),
-        MessageType = (MessageType)(s[OffsetMessageType] & 0x0F),
-        MinorVersionPtp = (byte)(s[OffsetVersion] >> 4),
-        VersionPtp = (byte)(s[OffsetVersion] & 0x0F),
-        MessageLength = BinaryPrimitives.ReadUInt16BigEndian(s[OffsetMessageLength..]),
-        DomainNumber = s[OffsetDomainNumber],
-        MinorSdoId = s[OffsetMinorSdoId],
-        Flags = (PtpFlags)BinaryPrimitives.ReadUInt16BigEndian(s[OffsetFlags..]),
-        CorrectionField = TimeInterval.FromScaled(BinaryPrimitives.ReadInt64BigEndian(s[OffsetCorrectionField..])),
-        MessageTypeSpecific = BinaryPrimitives.ReadUInt32BigEndian(s[OffsetMessageTypeSpecific..]),
-        SourcePortIdentity = PortIdentity.Read(s[OffsetSourcePortIdentity..]),
-        SequenceId = BinaryPrimitives.ReadUInt16BigEndian(s[OffsetSequenceId..]),
-        ControlField = s[OffsetControlField],
-        LogMessageInterval = (sbyte)s[OffsetLogMessageInterval],
-    };
+        Debug.Assert(s.Length >= Length);
+        ref byte r = ref MemoryMarshal.GetReference(s);
+        byte b0 = r;
+        byte b1 = Unsafe.Add(ref r, OffsetVersion);
+        return new PtpHeader
+        {
+            MajorSdoId = (byte)(b0 >> 4),
+            MessageType = (MessageType)(b0 & 0x0F),
+            MinorVersionPtp = (byte)(b1 >> 4),
+            VersionPtp = (byte)(b1 & 0x0F),
+            MessageLength = Be16(ref r, OffsetMessageLength),
+            DomainNumber = Unsafe.Add(ref r, OffsetDomainNumber),
+            MinorSdoId = Unsafe.Add(ref r, OffsetMinorSdoId),
+            Flags = (PtpFlags)Be16(ref r, OffsetFlags),
+            CorrectionField = TimeInterval.FromScaled((long)Be64(ref r, OffsetCorrectionField)),
+            MessageTypeSpecific = Be32(ref r, OffsetMessageTypeSpecific),
+            SourcePortIdentity = new PortIdentity(new ClockIdentity(Be64(ref r, OffsetSourcePortIdentity)), Be16(ref r, OffsetSourcePortIdentity + 8)),
+            SequenceId = Be16(ref r, OffsetSequenceId),
+            ControlField = Unsafe.Add(ref r, OffsetControlField),
+            LogMessageInterval = (sbyte)Unsafe.Add(ref r, OffsetLogMessageInterval),
+        };
+    }
+
+    // BitConverter.IsLittleEndian is a JIT-time constant, so each helper compiles to one load (+ bswap).
+    internal static ushort Be16(ref byte r, int offset)
+    {
+        ushort v = Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref r, offset));
+        return BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness(v) : v;
+    }
+
+    internal static uint Be32(ref byte r, int offset)
+    {
+        uint v = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref r, offset));
+        return BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness(v) : v;
+    }
+
+    internal static ulong Be64(ref byte r, int offset)
+    {
+        ulong v = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref r, offset));
+        return BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness(v) : v;
+    }
 
     /// <summary>Writes the header with the given type and length (the header's own are not used); versionPTP is 2.</summary>
     internal void Write(Span<byte> d, MessageType type, int messageLength)

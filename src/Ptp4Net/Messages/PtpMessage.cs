@@ -1,3 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Ptp4Net.Identity;
 using Ptp4Net.Time;
 
 namespace Ptp4Net.Messages;
@@ -11,17 +15,22 @@ public readonly ref struct PtpMessage
 {
     private readonly ReadOnlySpan<byte> _bytes;
     private readonly int _bodyLength;
+    // The body's first Timestamp (every body but Signaling and Management starts with one), decoded while
+    // validating so the body accessors do not decode it again.
+    private readonly PtpTimestamp _timestamp;
 
-    private PtpMessage(ReadOnlySpan<byte> bytes, PtpHeader header, int bodyLength, int tlvCount)
+    private PtpMessage(ReadOnlySpan<byte> bytes, PtpHeader header, int bodyLength, int tlvCount, PtpTimestamp timestamp)
     {
         _bytes = bytes;
         Header = header;
         _bodyLength = bodyLength;
         TlvCount = tlvCount;
+        _timestamp = timestamp;
+        MessageType = header.MessageType;
     }
 
     public PtpHeader Header { get; }
-    public MessageType MessageType => Header.MessageType;
+    public MessageType MessageType { get; }
     /// <summary>Exactly messageLength octets (trailing padding of the buffer excluded).</summary>
     public ReadOnlySpan<byte> Bytes => _bytes;
     /// <summary>The fixed body after the header.</summary>
@@ -31,28 +40,48 @@ public readonly ref struct PtpMessage
     public TlvList Tlvs => new(TlvBytes);
     public int TlvCount { get; }
 
-    public SyncBody Sync => SyncBody.TryRead(BodyOf(MessageType.Sync), out var v, out _) ? v : default;
-    public DelayReqBody DelayReq => DelayReqBody.TryRead(BodyOf(MessageType.DelayReq), out var v, out _) ? v : default;
-    public PdelayReqBody PdelayReq => PdelayReqBody.TryRead(BodyOf(MessageType.PdelayReq), out var v, out _) ? v : default;
-    public PdelayRespBody PdelayResp => PdelayRespBody.TryRead(BodyOf(MessageType.PdelayResp), out var v, out _) ? v : default;
-    public FollowUpBody FollowUp => FollowUpBody.TryRead(BodyOf(MessageType.FollowUp), out var v, out _) ? v : default;
-    public DelayRespBody DelayResp => DelayRespBody.TryRead(BodyOf(MessageType.DelayResp), out var v, out _) ? v : default;
-    public PdelayRespFollowUpBody PdelayRespFollowUp =>
-        PdelayRespFollowUpBody.TryRead(BodyOf(MessageType.PdelayRespFollowUp), out var v, out _) ? v : default;
-    public AnnounceBody Announce => AnnounceBody.TryRead(BodyOf(MessageType.Announce), out var v, out _) ? v : default;
+    public SyncBody Sync => new(TimestampOf(MessageType.Sync));
+    public DelayReqBody DelayReq => new(TimestampOf(MessageType.DelayReq));
+    public PdelayReqBody PdelayReq => new(TimestampOf(MessageType.PdelayReq));
+    public PdelayRespBody PdelayResp => new(TimestampOf(MessageType.PdelayResp), RequestingPortIdentity);
+    public FollowUpBody FollowUp => new(TimestampOf(MessageType.FollowUp));
+    public DelayRespBody DelayResp => new(TimestampOf(MessageType.DelayResp), RequestingPortIdentity);
+    public PdelayRespFollowUpBody PdelayRespFollowUp => new(TimestampOf(MessageType.PdelayRespFollowUp), RequestingPortIdentity);
+    public AnnounceBody Announce => AnnounceBody.Read(Body, TimestampOf(MessageType.Announce));
     public SignalingBody Signaling => SignalingBody.Read(BodyOf(MessageType.Signaling));
     public ManagementBody Management => ManagementBody.TryRead(BodyOf(MessageType.Management), out var v, out _) ? v : default;
 
     /// <summary>The first TLV: for a management message its MANAGEMENT or MANAGEMENT_ERROR_STATUS TLV.</summary>
     public bool TryGetFirstTlv(out Tlv tlv) => Tlvs.TryGetFirst(out tlv);
 
+    // requestingPortIdentity follows the Timestamp in Delay_Resp, Pdelay_Resp and Pdelay_Resp_Follow_Up.
+    private PortIdentity RequestingPortIdentity
+    {
+        get
+        {
+            ref byte r = ref MemoryMarshal.GetReference(_bytes);
+            const int at = PtpHeader.Length + PtpTimestamp.WireSize;
+            return new PortIdentity(new ClockIdentity(PtpHeader.Be64(ref r, at)), PtpHeader.Be16(ref r, at + 8));
+        }
+    }
+
+    private PtpTimestamp TimestampOf(MessageType expected)
+    {
+        if (MessageType != expected) ThrowWrongType(expected);
+        return _timestamp;
+    }
+
     private ReadOnlySpan<byte> BodyOf(MessageType expected)
     {
-        // Reading another type's body is a programming error in the caller, not a network error.
-        if (MessageType != expected)
-            throw new InvalidOperationException($"message is {MessageType}, not {expected}");
+        if (MessageType != expected) ThrowWrongType(expected);
         return Body;
     }
+
+    // Reading another type's body is a programming error in the caller, not a network error.
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowWrongType(MessageType expected) =>
+        throw new InvalidOperationException($"message is {MessageType}, not {expected}");
 
     /// <summary>Length of the fixed body of each message type (clause 13 tables), or -1 for a reserved type.</summary>
     public static int BodyLength(MessageType type) => type switch
@@ -78,20 +107,22 @@ public readonly ref struct PtpMessage
     /// </summary>
     public static bool TryRead(ReadOnlySpan<byte> buffer, out PtpMessage message, out ParseError error)
     {
-        error = Validate(buffer, out var header, out int bodyLength, out int tlvCount);
+        error = Validate(buffer, out var header, out int bodyLength, out int tlvCount, out var timestamp);
         if (error != ParseError.None)
         {
             message = default;
             return false;
         }
-        message = new PtpMessage(buffer[..header.MessageLength], header, bodyLength, tlvCount);
+        message = new PtpMessage(buffer[..header.MessageLength], header, bodyLength, tlvCount, timestamp);
         return true;
     }
 
-    private static ParseError Validate(ReadOnlySpan<byte> buffer, out PtpHeader header, out int bodyLength, out int tlvCount)
+    private static ParseError Validate(ReadOnlySpan<byte> buffer, out PtpHeader header, out int bodyLength, out int tlvCount,
+        out PtpTimestamp timestamp)
     {
         bodyLength = 0;
         tlvCount = 0;
+        timestamp = default;
         if (!PtpHeader.TryRead(buffer, out header, out var error)) return error;
 
         bodyLength = BodyLength(header.MessageType);
@@ -99,7 +130,7 @@ public readonly ref struct PtpMessage
         int fixedLength = PtpHeader.Length + bodyLength;
         if (buffer.Length < fixedLength) return ParseError.BodyTooShort;
 
-        error = CheckBody(header.MessageType, buffer.Slice(PtpHeader.Length, bodyLength));
+        error = CheckBody(header.MessageType, buffer, out timestamp);
         if (error != ParseError.None) return error;
 
         // The TLV region ends at messageLength, or at the buffer's end if that comes first (reported below).
@@ -115,18 +146,23 @@ public readonly ref struct PtpMessage
         return ParseError.None;
     }
 
-    private static ParseError CheckBody(MessageType type, ReadOnlySpan<byte> body)
+    private static ParseError CheckBody(MessageType type, ReadOnlySpan<byte> message, out PtpTimestamp timestamp)
     {
+        timestamp = default;
         switch (type)
         {
             case MessageType.Signaling:
                 return ParseError.None;
             case MessageType.Management:
-                ManagementBody.TryRead(body, out _, out var e);
-                return e;
+                return (message[PtpHeader.Length + 12] & 0x0F) <= (int)ManagementAction.Acknowledge
+                    ? ParseError.None
+                    : ParseError.InvalidManagementAction;
             default:
-                // Every other body starts with a Timestamp (Tables 43-49).
-                return PtpTimestamp.TryRead(body, out _) ? ParseError.None : ParseError.InvalidTimestamp;
+                // Every other body starts with a Timestamp (Tables 43-49): 48-bit seconds, 32-bit nanoseconds.
+                ref byte r = ref MemoryMarshal.GetReference(message);
+                ulong seconds = ((ulong)PtpHeader.Be16(ref r, PtpHeader.Length) << 32) | PtpHeader.Be32(ref r, PtpHeader.Length + 2);
+                uint nanoseconds = PtpHeader.Be32(ref r, PtpHeader.Length + 6);
+                return PtpTimestamp.TryCreate(seconds, nanoseconds, out timestamp) ? ParseError.None : ParseError.InvalidTimestamp;
         }
     }
 }

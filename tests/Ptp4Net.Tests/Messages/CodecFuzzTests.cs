@@ -275,5 +275,8 @@ public class CodecFuzzTests
         Declined(mt.TryGet<PortStatsNp>(out _, out e), e);
         Declined(mt.TryGet<PortServiceStatsNp>(out _, out e), e);
         Declined(mt.TryGet<PortHwclockNp>(out _, out e), e);
+        Declined(mt.TryGet<CmldsInfoNp>(out _, out e), e);
+        Declined(mt.TryGet<UserDescription>(out _, out e), e);
+        Declined(mt.TryGet<ClockDescription>(out _, out e), e);
     }
 }

@@ -331,19 +331,82 @@ public class ManagementDataGoldenTests
     }
 
     [Fact]
-    public void OtherIdsKeepTheirDataAsBytes()
+    public void UserDescription()
     {
         var bytes = TlvVectors.ManagementResponse(
             "0001", "000C", "0002", // USER_DESCRIPTION, length 12
             "08", "6C61622D67726D31", // PTPText "lab-grm1"
             "00");            // pad
-        var mt = Mgmt(bytes, ManagementId.UserDescription);
-        Assert.Equal("086C61622D67726D3100", Wire.ToHex(mt.Data));
+        var v = Read<UserDescription>(bytes, ManagementId.UserDescription);
+        Assert.Equal("lab-grm1", Encoding.UTF8.GetString(v.Text));
+        AssertBuild(bytes, v);
+    }
+
+    [Fact]
+    public void ClockDescription()
+    {
+        var bytes = TlvVectors.ManagementResponse(
+            "0001", "0034", "0001", // CLOCK_DESCRIPTION, length 52 = 2 + 49 + pad
+            "8000",           // clockType: ordinary clock
+            "08", "4945454538303233", // physicalLayerProtocol "IEEE8023"
+            "0006", "001B21010203", // physicalAddressLength 6, physicalAddress (MAC)
+            "0001", "0004", "C0A80001", // protocolAddress: UDP/IPv4, 4 octets, 192.168.0.1
+            "001B21", "00",   // manufacturerIdentity, reserved
+            "04", "70746634", // productDescription "ptf4"
+            "03", "312E30",   // revisionData "1.0"
+            "02", "6C62",     // userDescription "lb"
+            "000000000000",   // profileIdentity
+            "00");            // pad
+        var v = Read<ClockDescription>(bytes, ManagementId.ClockDescription);
+        Assert.Equal(0x8000, v.ClockType);
+        Assert.Equal("IEEE8023", Encoding.UTF8.GetString(v.PhysicalLayerProtocol));
+        Assert.Equal("001B21010203", Wire.ToHex(v.PhysicalAddress));
+        Assert.Equal(1, v.NetworkProtocol);
+        Assert.Equal("C0A80001", Wire.ToHex(v.ProtocolAddress));
+        Assert.Equal(0x001B21u, v.ManufacturerIdentity);
+        Assert.Equal("ptf4", Encoding.UTF8.GetString(v.ProductDescription));
+        Assert.Equal("1.0", Encoding.UTF8.GetString(v.RevisionData));
+        Assert.Equal("lb", Encoding.UTF8.GetString(v.UserDescription));
+        Assert.Equal(6, v.ProfileIdentity.Length);
+        AssertBuild(bytes, v);
+    }
+
+    [Fact]
+    public void ClockDescriptionWithOverrunningAddressIsInvalid()
+    {
+        var bytes = TlvVectors.ManagementResponse("0001", "000A", "0001", "8000", "00", "00FF", "000000"); // physicalAddressLength 255, 3 octets left
+        var mt = Mgmt(bytes, ManagementId.ClockDescription);
+        Assert.False(mt.TryGet<ClockDescription>(out _, out var e));
+        Assert.Equal(ParseError.TlvValueInvalid, e);
+    }
+
+    [Fact]
+    public void CmldsInfoNp()
+    {
+        var bytes = TlvVectors.ManagementResponse(
+            "0001", "0012", "C00B", // CMLDS_INFO_NP, length 18
+            "0000000000C80000", // meanLinkDelay 200 ns
+            "00000010",       // scaledNeighborRateRatio 16
+            "00000001");      // as_capable 1
+        var v = Read<CmldsInfoNp>(bytes, ManagementId.CmldsInfoNp);
+        Assert.Equal(new CmldsInfoNp(TimeInterval.FromNanoseconds(200), 16, 1), v);
+        AssertBuild(bytes, v);
+    }
+
+    [Fact]
+    public void OtherIdsKeepTheirDataAsBytes()
+    {
+        var bytes = TlvVectors.ManagementResponse(
+            "0001", "0012", "C00C", // PORT_CORRECTIONS_NP (no typed layout here), length 18
+            "0000000000640000", "FFFFFFFFFF9C0000"); // two TimeIntervals, kept opaque
+        var mt = Mgmt(bytes, ManagementId.PortCorrectionsNp);
+        Assert.Equal("0000000000640000FFFFFFFFFF9C0000", Wire.ToHex(mt.Data));
         Assert.False(mt.TryGet<ManagementDatum>(out _, out var e));
         Assert.Equal(ParseError.TlvTypeMismatch, e);
         var buf = new byte[256];
         int n = PtpMessageWriter.WriteManagement(buf, TlvVectors.ManagementHeader, TlvVectors.ResponseBody);
-        n = PtpMessageWriter.AppendManagementTlv(buf, n, ManagementId.UserDescription, Wire.Hex("086C61622D67726D31"));
+        n = PtpMessageWriter.AppendManagementTlv(buf, n, ManagementId.PortCorrectionsNp, mt.Data);
         Assert.Equal(Wire.ToHex(bytes), Wire.ToHex(buf.AsSpan(0, n)));
+        MessageGoldenTests.AssertRoundTrip(bytes);
     }
 }

@@ -25,28 +25,18 @@ public readonly record struct AnnounceBody
     public ushort StepsRemoved { get; init; }
     public TimeSource TimeSource { get; init; }
 
-    internal static bool TryRead(ReadOnlySpan<byte> b, out AnnounceBody value, out ParseError error)
+    /// <summary>Decodes the body after the message reader has checked its length and timestamp.</summary>
+    internal static AnnounceBody Read(ReadOnlySpan<byte> b, PtpTimestamp originTimestamp) => new()
     {
-        if (!PtpTimestamp.TryRead(b, out var ts))
-        {
-            value = default;
-            error = ParseError.InvalidTimestamp;
-            return false;
-        }
-        value = new AnnounceBody
-        {
-            OriginTimestamp = ts,
-            CurrentUtcOffset = BinaryPrimitives.ReadInt16BigEndian(b[10..]),
-            GrandmasterPriority1 = b[13],
-            GrandmasterClockQuality = ClockQuality.Read(b[14..]),
-            GrandmasterPriority2 = b[18],
-            GrandmasterIdentity = ClockIdentity.Read(b[19..]),
-            StepsRemoved = BinaryPrimitives.ReadUInt16BigEndian(b[27..]),
-            TimeSource = (TimeSource)b[29],
-        };
-        error = ParseError.None;
-        return true;
-    }
+        OriginTimestamp = originTimestamp,
+        CurrentUtcOffset = BinaryPrimitives.ReadInt16BigEndian(b[10..]),
+        GrandmasterPriority1 = b[13],
+        GrandmasterClockQuality = ClockQuality.Read(b[14..]),
+        GrandmasterPriority2 = b[18],
+        GrandmasterIdentity = ClockIdentity.Read(b[19..]),
+        StepsRemoved = BinaryPrimitives.ReadUInt16BigEndian(b[27..]),
+        TimeSource = (TimeSource)b[29],
+    };
 
     internal void Write(Span<byte> b)
     {

@@ -7,18 +7,5 @@ public readonly record struct DelayReqBody(PtpTimestamp OriginTimestamp)
 {
     public const int Length = 10;
 
-    internal static bool TryRead(ReadOnlySpan<byte> body, out DelayReqBody value, out ParseError error)
-    {
-        if (!PtpTimestamp.TryRead(body, out var ts))
-        {
-            value = default;
-            error = ParseError.InvalidTimestamp;
-            return false;
-        }
-        value = new DelayReqBody(ts);
-        error = ParseError.None;
-        return true;
-    }
-
     internal void Write(Span<byte> body) => OriginTimestamp.Write(body);
 }

@@ -8,19 +8,6 @@ public readonly record struct DelayRespBody(PtpTimestamp ReceiveTimestamp, PortI
 {
     public const int Length = 20;
 
-    internal static bool TryRead(ReadOnlySpan<byte> body, out DelayRespBody value, out ParseError error)
-    {
-        if (!PtpTimestamp.TryRead(body, out var ts))
-        {
-            value = default;
-            error = ParseError.InvalidTimestamp;
-            return false;
-        }
-        value = new DelayRespBody(ts, PortIdentity.Read(body[PtpTimestamp.WireSize..]));
-        error = ParseError.None;
-        return true;
-    }
-
     internal void Write(Span<byte> body)
     {
         ReceiveTimestamp.Write(body);

@@ -7,18 +7,5 @@ public readonly record struct FollowUpBody(PtpTimestamp PreciseOriginTimestamp)
 {
     public const int Length = 10;
 
-    internal static bool TryRead(ReadOnlySpan<byte> body, out FollowUpBody value, out ParseError error)
-    {
-        if (!PtpTimestamp.TryRead(body, out var ts))
-        {
-            value = default;
-            error = ParseError.InvalidTimestamp;
-            return false;
-        }
-        value = new FollowUpBody(ts);
-        error = ParseError.None;
-        return true;
-    }
-
     internal void Write(Span<byte> body) => PreciseOriginTimestamp.Write(body);
 }

@@ -11,19 +11,6 @@ public readonly record struct PdelayReqBody(PtpTimestamp OriginTimestamp)
 {
     public const int Length = 20;
 
-    internal static bool TryRead(ReadOnlySpan<byte> body, out PdelayReqBody value, out ParseError error)
-    {
-        if (!PtpTimestamp.TryRead(body, out var ts))
-        {
-            value = default;
-            error = ParseError.InvalidTimestamp;
-            return false;
-        }
-        value = new PdelayReqBody(ts);
-        error = ParseError.None;
-        return true;
-    }
-
     internal void Write(Span<byte> body)
     {
         OriginTimestamp.Write(body);

@@ -8,19 +8,6 @@ public readonly record struct PdelayRespBody(PtpTimestamp RequestReceiptTimestam
 {
     public const int Length = 20;
 
-    internal static bool TryRead(ReadOnlySpan<byte> body, out PdelayRespBody value, out ParseError error)
-    {
-        if (!PtpTimestamp.TryRead(body, out var ts))
-        {
-            value = default;
-            error = ParseError.InvalidTimestamp;
-            return false;
-        }
-        value = new PdelayRespBody(ts, PortIdentity.Read(body[PtpTimestamp.WireSize..]));
-        error = ParseError.None;
-        return true;
-    }
-
     internal void Write(Span<byte> body)
     {
         RequestReceiptTimestamp.Write(body);

@@ -8,19 +8,6 @@ public readonly record struct PdelayRespFollowUpBody(PtpTimestamp ResponseOrigin
 {
     public const int Length = 20;
 
-    internal static bool TryRead(ReadOnlySpan<byte> body, out PdelayRespFollowUpBody value, out ParseError error)
-    {
-        if (!PtpTimestamp.TryRead(body, out var ts))
-        {
-            value = default;
-            error = ParseError.InvalidTimestamp;
-            return false;
-        }
-        value = new PdelayRespFollowUpBody(ts, PortIdentity.Read(body[PtpTimestamp.WireSize..]));
-        error = ParseError.None;
-        return true;
-    }
-
     internal void Write(Span<byte> body)
     {
         ResponseOriginTimestamp.Write(body);

@@ -7,18 +7,5 @@ public readonly record struct SyncBody(PtpTimestamp OriginTimestamp)
 {
     public const int Length = 10;
 
-    internal static bool TryRead(ReadOnlySpan<byte> body, out SyncBody value, out ParseError error)
-    {
-        if (!PtpTimestamp.TryRead(body, out var ts))
-        {
-            value = default;
-            error = ParseError.InvalidTimestamp;
-            return false;
-        }
-        value = new SyncBody(ts);
-        error = ParseError.None;
-        return true;
-    }
-
     internal void Write(Span<byte> body) => OriginTimestamp.Write(body);
 }
