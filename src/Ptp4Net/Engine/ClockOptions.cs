@@ -57,4 +57,8 @@ public sealed record ClockOptions
     /// <summary>Not a linuxptp key (ptp4l behaves as false): also empty the delay filter when the clock is stepped,
     /// so that delays measured at the old frequency do not bias the first offsets after the step.</summary>
     public bool ResetDelayFilterOnStep { get; init; }
+    /// <summary>Not a linuxptp key (ptp4l behaves as false): drop single offset samples far outside the recent spread
+    /// (<see cref="Ptp4Net.Delay.OffsetOutlierFilter"/>) instead of feeding them to the servo. Helps with Syncs delayed
+    /// in queues, which a delay filter cannot see.</summary>
+    public bool RejectOffsetOutliers { get; init; }
 }

@@ -13,6 +13,8 @@ public sealed class EngineCounters
     public long BadPortIndex { get; internal set; }
     /// <summary>Management requests that could not be parsed.</summary>
     public long BadManagement { get; internal set; }
+    /// <summary>Offset samples not given to the servo because <see cref="ClockOptions.RejectOffsetOutliers"/> judged them outliers.</summary>
+    public long RejectedOffsetOutliers { get; internal set; }
     /// <summary>Sends dropped because the port's message arena was full within one input (a bug if non-zero).</summary>
     public long ArenaExhausted { get; internal set; }
 }

@@ -32,6 +32,7 @@ internal sealed class EnginePort
         Foreign = new ForeignMasterTable(foreignCapacity);
         Filter = new DelayFilter(options.DelayFilter == DelayFilterKind.MovingMedian, options.DelayFilterLength);
         LogName = $"port {index + 1} ({options.Name})";
+        NameBytes = System.Text.Encoding.UTF8.GetBytes(options.Name);
     }
 
     public readonly int Index;
@@ -42,6 +43,8 @@ internal sealed class EnginePort
     public readonly DelayFilter Filter;
     public readonly PortCounters Counters = new();
     public readonly string LogName;
+    /// <summary>The interface name as PTPText octets (PORT_PROPERTIES_NP).</summary>
+    public readonly byte[] NameBytes;
 
     public readonly byte[] Arena = new byte[ArenaSize];
     public int ArenaUsed;

@@ -17,4 +17,12 @@ public interface IClockServo
 
     /// <summary>Forget everything (new master, sanity reset).</summary>
     void Reset();
+
+    /// <summary>Master-to-local rate ratio (linuxptp servo_rate_ratio), used to scale local intervals in the E2E
+    /// delay computation as ptp4l's tsproc does; 1.0 when the servo does not know.</summary>
+    double RateRatio => 1.0;
+
+    /// <summary>`sanity_freq_limit` check of an RX timestamp against the host's monotonic time (ptp4l
+    /// clock_check_ts). Returns true when the check failed and the servo was reset.</summary>
+    bool CheckClockSanity(long clockTimeNs, long monotonicNs) => false;
 }

@@ -17,6 +17,6 @@ public enum LogKind : byte
     Fault,
     /// <summary>"port 1 (eth0): delay timeout" / lost Pdelay responses.</summary>
     DelayTimeout,
-    /// <summary>"clockcheck: clock jumped" style notes are not produced; this reports the servo sanity reset.</summary>
+    /// <summary>The `sanity_freq_limit` check failed and the servo was reset (ptp4l clockcheck warnings).</summary>
     ServoReset,
 }

@@ -34,7 +34,7 @@ public static class LogText
                         _ => $"{port}: fault {e.Fault}",
                     },
                     LogKind.DelayTimeout => $"{port}: peer delay measurement lost, not asCapable",
-                    LogKind.ServoReset => "servo reset",
+                    LogKind.ServoReset => "clock jumped or running at an unexpected rate: servo reset",
                     _ => null,
                 };
             default:

@@ -49,6 +49,8 @@ public sealed record PortOptions
     public long EgressLatencyNs { get; init; }
     /// <summary>`transportSpecific` (majorSdoId), 0.</summary>
     public byte TransportSpecific { get; init; }
+    /// <summary>`time_stamping`, hardware. The engine only reports it (PORT_PROPERTIES_NP); the host sets up stamping.</summary>
+    public TimeStampingMode TimeStamping { get; init; } = TimeStampingMode.Hardware;
     /// <summary>`allowedLostResponses` (802.1AS), 3: missing Pdelay responses before asCapable drops.</summary>
     public int AllowedLostResponses { get; init; } = 3;
 }

@@ -59,6 +59,12 @@ public sealed partial class PtpClockEngine
             ArmAnnounceReceipt(p);
             if (_options.PathTraceEnabled) StorePathTrace(m[tlvStart..tlvEnd]);
         }
+        else if (p.State == PortState.Passive && p.HasErbest && sender == p.Erbest.DataSet.Sender)
+        {
+            // A PASSIVE port stays passive while the master that made it so is heard (ptp4l restarts the timer for
+            // its best foreign master in PASSIVE too).
+            ArmAnnounceReceipt(p);
+        }
         if (changed) _statePending = true;
     }
 

@@ -9,6 +9,8 @@ namespace Ptp4Net.Engine;
 public sealed partial class PtpClockEngine
 {
     private int _stepWindowCounter;
+    private long _lastIngressNs;
+    private readonly OffsetOutlierFilter _outliers = new();
 
     private bool FromParent(EnginePort p, ReadOnlySpan<byte> m)
     {
@@ -145,6 +147,11 @@ public sealed partial class PtpClockEngine
         long offset = DelayCalculator.OffsetFromMaster(t2 - t1, c1Scaled, delay, p.Ds.DelayAsymmetryNs);
         CurrentDataSet.OffsetFromMaster = TimeInterval.FromNanoseconds(offset);
         CurrentDataSet.MeanPathDelay = TimeInterval.FromNanoseconds(delay);
+        if (_options.RejectOffsetOutliers && !_outliers.Accept(offset))
+        {
+            Counters.RejectedOffsetOutliers++;
+            return;
+        }
         Synchronize(p, offset, t2, delay);
     }
 
@@ -152,6 +159,7 @@ public sealed partial class PtpClockEngine
     private void Synchronize(EnginePort p, long offset, long localNs, long delay)
     {
         LastOffsetNs = offset;
+        _lastIngressNs = localNs;
         if (_options.FreeRunning)
         {
             // free_running: measure and report, never steer (clock.c clock_no_adjust). The port stays UNCALIBRATED.
@@ -187,6 +195,7 @@ public sealed partial class PtpClockEngine
                     }
                 }
                 _stepWindowCounter = _options.StepWindow;
+                _outliers.Reset();
                 Dispatch(p, PortEvent.SynchronizationFault, false);
                 break;
             default:
@@ -256,7 +265,11 @@ public sealed partial class PtpClockEngine
     {
         p.DelayReqOutstanding = false;
         p.HaveEarlyResp = false;
-        long raw = DelayCalculator.E2EMeanPathDelay(p.T2Ns - p.T3Ns, t4 - p.T1Ns, p.C1Scaled, c2Scaled);
+        // tsproc.c: the local interval t2 − t3 is scaled to master time by the servo's rate ratio.
+        long t23 = p.T2Ns - p.T3Ns;
+        double rr = _servo.RateRatio;
+        if (rr != 1.0 && rr > 0.999 && rr < 1.001) t23 = (long)Math.Round(t23 * rr);
+        long raw = DelayCalculator.E2EMeanPathDelay(t23, t4 - p.T1Ns, p.C1Scaled, c2Scaled);
         p.MeanDelayNs = p.Filter.Sample(raw);
         p.HaveDelay = true;
         CurrentDataSet.MeanPathDelay = TimeInterval.FromNanoseconds(p.MeanDelayNs);

@@ -9,6 +9,10 @@ namespace Ptp4Net.Engine;
 public sealed partial class PtpClockEngine
 {
     private bool _isGrandmaster;
+    // What this clock announces as grandmaster (GRANDMASTER_SETTINGS_NP; ptp4l's utc_offset, time_flags, time_source).
+    private short _gmUtcOffset;
+    private byte _gmTimeFlags = DataSets.TimePropertiesDataSet.PtpTimescaleFlag;
+    private byte _gmTimeSource;
     private bool _haveSelected;
     private ClockIdentity _selectedBest;
 
@@ -150,12 +154,21 @@ public sealed partial class PtpClockEngine
     {
         if (kind == TimerKind.SyncReceipt) p.Counters.SyncTimeouts++;
         else p.Counters.AnnounceTimeouts++;
-        // The master we followed is gone: forget it so that the state decision does not pick it again.
+        // The master this port listened to is gone: forget it so that the state decision does not pick it again
+        // (ptp4l fc_clear(p->best)).
         if (PortStateNames.IsSlave(p.State)) p.Foreign.Remove(ParentDataSet.ParentPortIdentity);
+        if (p.HasErbest)
+        {
+            p.Foreign.Remove(p.Erbest.DataSet.Sender);
+            p.HasErbest = false;
+        }
         if (kind == TimerKind.SyncReceipt) Cancel(p, TimerKind.AnnounceReceipt);
-        ArmAnnounceReceipt(p);
         _statePending = true;
         Dispatch(p, PortEvent.AnnounceReceiptTimeoutExpires, false);
+        // Still listening for a master (e.g. a client-only port stays LISTENING): keep the timeout running.
+        if (p.State is PortState.Listening or PortState.Passive or PortState.Uncalibrated or PortState.Slave
+            && !p.TimerArmed[(int)TimerKind.AnnounceReceipt])
+            ArmAnnounceReceipt(p);
     }
 
     /// <summary>STATE_DECISION_EVENT (9.2.6.8): runs the BMCA over all ports and dispatches each recommendation.</summary>
@@ -188,6 +201,7 @@ public sealed partial class PtpClockEngine
             _selectedBest = bestId;
             Log(-1, new LogEvent(localBest ? LogKind.SelectedLocalClock : LogKind.SelectedBestMaster, Clock: bestId));
             // clock.c: a new best master invalidates the path delay estimate and the rate ratios.
+            _outliers.Reset();
             foreach (var p in _ports)
             {
                 p.Filter.Reset();
@@ -242,9 +256,9 @@ public sealed partial class PtpClockEngine
         ParentDataSet.GrandmasterClockQuality = d.ClockQuality;
         ParentDataSet.GrandmasterPriority1 = d.Priority1;
         ParentDataSet.GrandmasterPriority2 = d.Priority2;
-        TimePropertiesDataSet.CurrentUtcOffset = _options.UtcOffset;
-        TimePropertiesDataSet.Flags = DataSets.TimePropertiesDataSet.PtpTimescaleFlag;
-        TimePropertiesDataSet.TimeSource = _options.TimeSource;
+        TimePropertiesDataSet.CurrentUtcOffset = _gmUtcOffset;
+        TimePropertiesDataSet.Flags = _gmTimeFlags;
+        TimePropertiesDataSet.TimeSource = _gmTimeSource;
         _pathTraceCount = 0;
     }
 

@@ -75,6 +75,8 @@ public sealed partial class PtpClockEngine
             if (po.DelayFilterLength < 1) throw new ArgumentException("delay_filter_length must be at least 1", nameof(ports));
             _ports[i] = new EnginePort(i, po, clock.ClockIdentity, clock.ForeignMasterCapacity, clock.SlaveOnly);
         }
+        _gmUtcOffset = clock.UtcOffset;
+        _gmTimeSource = clock.TimeSource;
         BecomeGrandmasterDataSets();
         _isGrandmaster = false; // so that the first M1/M2 decision logs "assuming the grand master role"
     }
@@ -141,6 +143,12 @@ public sealed partial class PtpClockEngine
         {
             p.Counters.RxByType[type]++;
             long rxNs = rxTimestamp.IsZero ? 0 : EnginePort.Ns(rxTimestamp) - p.Options.IngressLatencyNs;
+            if (rxNs != 0 && !_options.FreeRunning && _servo.CheckClockSanity(rxNs, monotonicNs))
+            {
+                // ptp4l clock_check_ts: the clock ran away from the monotonic clock; the servo starts over.
+                ServoState = ServoState.Unlocked;
+                Log(-1, new LogEvent(LogKind.ServoReset));
+            }
             Receive(p, type, message, rxNs, sourceAddress);
         }
         return End();

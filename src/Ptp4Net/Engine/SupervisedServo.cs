@@ -32,4 +32,13 @@ public sealed class SupervisedServo : IClockServo
     public void SetSyncInterval(double seconds) => Supervisor.SyncInterval = seconds;
 
     public void Reset() => Supervisor.Reset();
+
+    public double RateRatio => Supervisor.RateRatio;
+
+    public bool CheckClockSanity(long clockTimeNs, long monotonicNs)
+    {
+        var events = Supervisor.CheckClockSanity(clockTimeNs, monotonicNs);
+        LastEvents = events;
+        return (events & ServoEvents.ServoReset) != 0;
+    }
 }

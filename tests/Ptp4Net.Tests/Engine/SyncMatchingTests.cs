@@ -141,3 +141,24 @@ public class SyncMatchingTests
         Assert.Equal(1, p.Engine.GetPortCounters(0).RxDrops(RxDropReason.NotFromParent));
     }
 }
+
+public class SyncReceiptTimeoutTests
+{
+    [Fact]
+    public void Sync_receipt_timeout_acts_like_the_announce_timeout()
+    {
+        var p = new EngineProbe(new ClockOptions { SlaveOnly = true },
+            new PortOptions { LogAnnounceInterval = 0, LogSyncInterval = -3, SyncReceiptTimeout = 3 });
+        p.Rx(Msg.Announce(Master, 1, priority1: 1));
+        p.Now += Second;
+        p.Rx(Msg.Announce(Master, 2, priority1: 1));
+        var arm = p.Last.Single(a => a.Kind == ActionKind.ArmTimer && a.Timer == TimerKind.SyncReceipt);
+        Assert.Equal(3 * Second / 8, arm.DurationNs);
+        p.Timer(TimerKind.SyncReceipt);
+        Assert.Equal(1, p.Engine.GetPortCounters(0).SyncTimeouts);
+        // A client-only port that lost its master listens again.
+        Assert.Contains(p.Last, a => a.Kind == ActionKind.PortStateChanged && a.NewState == Ptp4Net.StateMachine.PortState.Listening
+            && a.Event == Ptp4Net.StateMachine.PortEvent.AnnounceReceiptTimeoutExpires);
+        Assert.Equal(0, p.Engine.GetForeignMasterCount(0));
+    }
+}

@@ -34,7 +34,7 @@ internal sealed class TestNetwork
     }
 
     private readonly List<Node> _nodes = new();
-    private readonly Dictionary<(int Node, int Port), (int Node, int Port, long DelayNs, long BackDelayNs)> _links = new();
+    private readonly Dictionary<(int Node, int Port), List<(int Node, int Port, long DelayNs)>> _links = new();
     private readonly PriorityQueue<Action, (long, long)> _queue = new();
     private long _order;
     private long _gen;
@@ -58,10 +58,17 @@ internal sealed class TestNetwork
         return _nodes.Count - 1;
     }
 
+    /// <summary>Links two ports; calling it for several pairs on one port makes a shared segment (a hub).</summary>
     public void Connect(int a, int portA, int b, int portB, long delayAtoB, long delayBtoA)
     {
-        _links[(a, portA)] = (b, portB, delayAtoB, delayBtoA);
-        _links[(b, portB)] = (a, portA, delayBtoA, delayAtoB);
+        Peers(a, portA).Add((b, portB, delayAtoB));
+        Peers(b, portB).Add((a, portA, delayBtoA));
+    }
+
+    private List<(int Node, int Port, long DelayNs)> Peers(int node, int port)
+    {
+        if (!_links.TryGetValue((node, port), out var list)) _links[(node, port)] = list = new();
+        return list;
     }
 
     public void StartAll()
@@ -160,15 +167,18 @@ internal sealed class TestNetwork
             else
                 Schedule(Now + 1_000, () => Apply(ni, node.Engine.OnTxTimestamp(token, ts, Now)));
         }
-        if (!_links.TryGetValue((ni, a.Port), out var peer)) return;
+        if (!_links.TryGetValue((ni, a.Port), out var peers)) return;
         if (Deliver != null && !Deliver(ni, bytes)) return;
-        long at = Now + peer.DelayNs + (ExtraDelay?.Invoke(ni, bytes) ?? 0);
-        Schedule(at, () =>
+        foreach (var peer in peers)
         {
-            var dst = _nodes[peer.Node];
-            var rx = PtpTimestamp.FromNanoseconds(dst.LocalNs(Now));
-            Apply(peer.Node, dst.Engine.OnMessage(peer.Port, bytes, rx, Now, 7));
-        });
+            long at = Now + peer.DelayNs + (ExtraDelay?.Invoke(ni, bytes) ?? 0);
+            Schedule(at, () =>
+            {
+                var dst = _nodes[peer.Node];
+                var rx = PtpTimestamp.FromNanoseconds(dst.LocalNs(Now));
+                Apply(peer.Node, dst.Engine.OnMessage(peer.Port, bytes, rx, Now, ni));
+            });
+        }
     }
 
     /// <summary>True offset of node b's clock relative to node a's at the current time.</summary>
