@@ -2,6 +2,7 @@ using Ptp4Net.Bmca;
 using Ptp4Net.Configuration;
 using Ptp4Net.DataSets;
 using Ptp4Net.Engine;
+using TimeStampingMode = Ptp4Net.Phc.Transport.TimeStampingMode;
 using Ptp4Net.Identity;
 using Ptp4Net.Phc.Clocks;
 using Ptp4Net.Phc.Providers;
@@ -50,7 +51,7 @@ public static class DaemonConfigMapper
         var transports = new List<TransportOptions>();
         foreach (var name in c.Interfaces)
         {
-            ports.Add(MapPort(c, name));
+            ports.Add(MapPort(c, name) with { TimeStamping = EngineStamping(ts) });
             try
             {
                 transports.Add(MapTransport(c, name, ts));
@@ -112,6 +113,16 @@ public static class DaemonConfigMapper
             Warnings = warnings,
         };
     }
+
+    /// <summary>The engine's copy of time_stamping (it only reports it in PORT_PROPERTIES_NP).</summary>
+    public static Ptp4Net.Engine.TimeStampingMode EngineStamping(TimeStampingMode ts) => ts switch
+    {
+        TimeStampingMode.Software => Ptp4Net.Engine.TimeStampingMode.Software,
+        TimeStampingMode.Legacy => Ptp4Net.Engine.TimeStampingMode.LegacyHardware,
+        TimeStampingMode.OneStep => Ptp4Net.Engine.TimeStampingMode.OneStep,
+        TimeStampingMode.P2pOneStep => Ptp4Net.Engine.TimeStampingMode.P2P1Step,
+        _ => Ptp4Net.Engine.TimeStampingMode.Hardware,
+    };
 
     /// <summary>[global] keys of the clock (clock.c clock_create).</summary>
     public static ClockOptions MapClock(PtpConfig c, ServoOptions servo)

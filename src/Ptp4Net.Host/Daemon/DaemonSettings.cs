@@ -1,5 +1,6 @@
 using Ptp4Net.Configuration;
 using Ptp4Net.Engine;
+using TimeStampingMode = Ptp4Net.Phc.Transport.TimeStampingMode;
 using Ptp4Net.Phc.Clocks;
 using Ptp4Net.Phc.Transport;
 using Ptp4Net.Servo;

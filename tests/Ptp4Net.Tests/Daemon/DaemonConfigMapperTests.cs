@@ -2,6 +2,7 @@ using Ptp4Net.Bmca;
 using Ptp4Net.Configuration;
 using Ptp4Net.DataSets;
 using Ptp4Net.Engine;
+using TimeStampingMode = Ptp4Net.Phc.Transport.TimeStampingMode;
 using Ptp4Net.Host.Daemon;
 using Ptp4Net.Phc.Transport;
 using Ptp4Net.Servo;
@@ -81,6 +82,7 @@ public class DaemonConfigMapperTests
         var s = Map(["-i", "eth0", "-S", "-6", "-P", "-s", "-m", "-q", "-l", "7"]);
         Assert.Equal(TimeStampingMode.Software, s.TimeStamping);
         Assert.Equal(TimeStampingMode.Software, s.Transports[0].TimeStamping);
+        Assert.Equal(Ptp4Net.Engine.TimeStampingMode.Software, s.Ports[0].TimeStamping);
         Assert.Equal(NetworkTransport.UdpV6, s.Transports[0].NetworkTransport);
         Assert.Equal(DelayMechanism.P2P, s.Ports[0].DelayMechanism);
         Assert.True(s.Clock.SlaveOnly);
