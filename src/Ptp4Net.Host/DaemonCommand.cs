@@ -75,7 +75,8 @@ internal static class DaemonCommand
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
             started?.Invoke(daemon);
             int rc = daemon.Run();
-            log.Write(DaemonLog.Info, "exiting");
+            log.Write(DaemonLog.Info, $"exiting (garbage collections since start-up: {GC.CollectionCount(0) - daemon.StartupCollections}, "
+                + $"bytes allocated by the run loop in its last 10 s: {daemon.RecentRunLoopAllocations})");
             return rc;
         }
     }

@@ -16,6 +16,7 @@ public static class Program
                 case "dump": return DumpCommand.Run(rest, Console.Out, Console.Error);
                 case "tsinfo": return TsinfoCommand.Run(rest, Console.Out, Console.Error);
                 case "sim": return SimCommand.Run(rest, Console.Out, Console.Error);
+                case "demo": return DemoCommand.Run(rest, Console.Out, Console.Error);
                 case "pmc": return PmcCommand.Run(rest, Console.Out, Console.Error);
                 case "phc2sys": return Phc2sysCommand.Run(rest, Console.Out, Console.Error);
                 case "help" or "--help":
@@ -32,6 +33,7 @@ public static class Program
         o.WriteLine("       ptp4net dump [-v] [--json] FILE  print the PTP messages of a pcap/pcapng capture");
         o.WriteLine("       ptp4net tsinfo IFACE             timestamping capabilities and hwtstamp providers");
         o.WriteLine("       ptp4net sim [--report] [--json]  run the deterministic simulator");
+        o.WriteLine("       ptp4net demo [--seconds N]       grandmaster + emulated client in network namespaces (root)");
         o.WriteLine("       ptp4net pmc [pmc options] CMD    management client (linuxptp pmc syntax)");
         o.WriteLine("       ptp4net phc2sys -s SRC -c DST     synchronise a clock from a PHC");
     }

@@ -51,6 +51,9 @@ public sealed unsafe partial class PtpDaemon : IDisposable
     private volatile bool _stop;
     private bool _steerWarned;
     private long _nextHousekeeping;
+    private readonly long[] _allocatedAtTick = new long[AllocationWindow + 1];
+    private int _ticks;
+    private const int AllocationWindow = 10;
 
     /// <summary>Sets up everything (sockets, clock, engine); throws <see cref="DaemonStartupException"/> with a
     /// clear message on a missing interface, a missing permission or a busy port.</summary>
@@ -117,6 +120,8 @@ public sealed unsafe partial class PtpDaemon : IDisposable
     }
 
     public PtpClockEngine Engine => _engine;
+    /// <summary>Gen-0 collections when the run loop started; the exit line reports those after it (target: none).</summary>
+    public int StartupCollections { get; private set; }
     public IPtpClock Clock => _clock;
 
     /// <summary>Asks the run loop to finish (signal handlers, tests); safe from any thread.</summary>
@@ -133,6 +138,7 @@ public sealed unsafe partial class PtpDaemon : IDisposable
         long now = DaemonLog.MonotonicNs();
         Dispatch(_engine.Start(now), now);
         _nextHousekeeping = now;
+        StartupCollections = GC.CollectionCount(0);
         while (!_stop)
         {
             now = DaemonLog.MonotonicNs();
@@ -191,8 +197,10 @@ public sealed unsafe partial class PtpDaemon : IDisposable
                 Dispatch(_engine.OnMessage(port, _rx.AsSpan(0, msg.Length), rxTs, now, src), now);
             }
         }
-        if ((rev & HostInterop.POLLERR) != 0 && channel == PtpChannel.Event)
-            DrainErrorQueue(pfd.Fd); // a TX stamp that came after its timeout: nobody waits for it any more
+        // POLLERR stays set while the error queue is non-empty: a TX stamp that came after its timeout (nobody
+        // waits for it any more) or a queued ICMP error. Drain it, or poll would return at once forever.
+        if ((rev & HostInterop.POLLERR) != 0)
+            DrainErrorQueue(pfd.Fd);
     }
 
     private void ServiceUds(UdsEndpoint ep, long now)
@@ -206,16 +214,25 @@ public sealed unsafe partial class PtpDaemon : IDisposable
         }
     }
 
+    /// <summary>Bytes the run loop's thread allocated over its last 10 housekeeping seconds (−1 before 10 s have
+    /// passed). Steady state should be 0: every per-message buffer is preallocated.</summary>
+    public long RecentRunLoopAllocations =>
+        _ticks <= AllocationWindow ? -1
+            : _allocatedAtTick[(_ticks - 1) % (AllocationWindow + 1)] - _allocatedAtTick[_ticks % (AllocationWindow + 1)];
+
     private void Housekeeping(long now)
     {
+        _allocatedAtTick[_ticks % (AllocationWindow + 1)] = GC.GetAllocatedBytesForCurrentThread();
+        _ticks++;
         for (int i = 0; i < _links.Length; i++)
         {
             bool up = _links[i].ReadIsUp();
             if (up == _linkUp[i]) continue;
             _linkUp[i] = up;
-            if (_log.Begin(DaemonLog.Notice))
+            // The engine's fault line says "link down"; the way back up is ours to tell (ptp4l: "port 1: link up").
+            if (up && _log.Begin(DaemonLog.Notice))
             {
-                _log.Append(_engine.GetPortLogName(i)).Append(up ? ": link up" : ": link down");
+                _log.Append(_engine.GetPortLogName(i)).Append(": link up");
                 _log.Commit();
             }
             Dispatch(_engine.OnLinkChanged(i, up, now), now);

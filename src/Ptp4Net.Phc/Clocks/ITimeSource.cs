@@ -5,11 +5,3 @@ public interface ITimeSource
 {
     long RealtimeNanoseconds();
 }
-
-/// <summary>The real CLOCK_REALTIME (read only).</summary>
-public sealed class SystemTimeSource : ITimeSource
-{
-    public static SystemTimeSource Instance { get; } = new();
-
-    public long RealtimeNanoseconds() => Interop.Libc.RealtimeNanoseconds();
-}

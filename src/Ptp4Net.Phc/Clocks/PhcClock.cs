@@ -16,7 +16,7 @@ public sealed class PhcClock : IPtpClock, IDisposable
     private string? _readOnlyReason;
     private double _ppb;
 
-    private PhcClock(SafePtpDeviceFd fd, int index, string? clockName, PhcCapabilities caps, bool writable)
+    internal PhcClock(SafePtpDeviceFd fd, int index, string? clockName, PhcCapabilities caps, bool writable)
     {
         _fd = fd;
         Index = index;

@@ -2,23 +2,6 @@ using static Ptp4Net.Phc.Interop.Libc;
 
 namespace Ptp4Net.Phc.Clocks;
 
-/// <summary>How a PHC–system offset sample was taken.</summary>
-public enum CrossTimestampMethod
-{
-    /// <summary>PTP_SYS_OFFSET_PRECISE: hardware cross-timestamp (PTM/ART, ptp_kvm, vmclock); no bracket.</summary>
-    Precise,
-    /// <summary>PTP_SYS_OFFSET_EXTENDED: system reads taken tightly around each PHC read by the driver.</summary>
-    Extended,
-    /// <summary>PTP_SYS_OFFSET: system, PHC, system, ... from the ioctl loop.</summary>
-    Basic,
-}
-
-/// <summary>One PHC reading paired with CLOCK_REALTIME: Offset = Phc − System; Delay = width of the bracket.</summary>
-public readonly record struct PhcSample(long PhcNanoseconds, long SystemNanoseconds, long DelayNanoseconds, CrossTimestampMethod Method)
-{
-    public long OffsetNanoseconds => PhcNanoseconds - SystemNanoseconds;
-}
-
 /// <summary>Pure arithmetic of PHC access (unit-tested without a PHC).</summary>
 public static class PhcMath
 {

@@ -70,6 +70,15 @@ internal static partial class Interop
         internal const uint SOF_RAW_HARDWARE = 0x40;
         internal const uint SOF_OPT_ID = 0x80;
         internal const uint SOF_OPT_TSONLY = 0x800;
+        internal const uint SOF_BIND_PHC = 0x8000;
+
+        /// <summary>struct so_timestamping (8): int flags @0, int bind_phc @4 (a virtual PHC of the bound device).</summary>
+        [StructLayout(LayoutKind.Sequential)]
+        internal struct SoTimestamping
+        {
+            public int Flags;
+            public int BindPhc;
+        }
 
         /// <summary>struct iovec (16): ptr base @0, u64 len @8.</summary>
         [StructLayout(LayoutKind.Sequential)]
@@ -214,16 +223,6 @@ internal static partial class Interop
             public SockFilter* Filter;
         }
 
-        /// <summary>struct sockaddr_nl (12).</summary>
-        [StructLayout(LayoutKind.Sequential)]
-        internal struct SockaddrNl
-        {
-            public ushort Family;
-            public ushort Pad;
-            public uint Pid;
-            public uint Groups;
-        }
-
         [LibraryImport(Name, EntryPoint = "socket", SetLastError = true)]
         internal static partial int Socket(int domain, int type, int protocol);
 
@@ -265,6 +264,15 @@ internal static partial class Interop
         internal static unsafe Errno SetInt(SafeSocketFd fd, int level, int name, int value)
         {
             return SetSockOpt(fd, level, name, &value, sizeof(int)) == 0 ? Errno.None : LastErrno();
+        }
+
+        internal static unsafe Errno GetInt(SafeSocketFd fd, int level, int name, out int value)
+        {
+            int v = 0;
+            uint len = sizeof(int);
+            var e = GetSockOpt(fd, level, name, &v, &len) == 0 ? Errno.None : LastErrno();
+            value = v;
+            return e;
         }
 
         internal static unsafe Errno SetStruct<T>(SafeSocketFd fd, int level, int name, in T value) where T : unmanaged

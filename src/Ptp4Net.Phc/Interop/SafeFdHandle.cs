@@ -16,13 +16,3 @@ public abstract class SafeFdHandle : SafeHandle
 
     protected override bool ReleaseHandle() => Interop.Libc.Close((int)handle.ToInt64()) == 0;
 }
-
-/// <summary>A socket descriptor (UDP, AF_PACKET, netlink, ioctl helper).</summary>
-public sealed class SafeSocketFd : SafeFdHandle
-{
-}
-
-/// <summary>An open /dev/ptpN character device.</summary>
-public sealed class SafePtpDeviceFd : SafeFdHandle
-{
-}

@@ -246,4 +246,57 @@ internal static class EthtoolMessages
         state = new TsConfigState { ProviderIndex = index, Qualifier = q, TxType = tx, RxFilter = rx, Flags = (uint)flags };
         return true;
     }
+
+    /// <summary>PHC_VCLOCKS_GET (5.14): the virtual clocks of a device's PHC.</summary>
+    public static int WritePhcVclocksGet(Span<byte> buffer, ushort family, uint seq, int ifindex)
+    {
+        var w = new NetlinkWriter(buffer);
+        w.BeginGenl(family, Nl.NLM_F_REQUEST | Nl.NLM_F_ACK, seq, Nl.ETHTOOL_MSG_PHC_VCLOCKS_GET, Nl.ETHTOOL_GENL_VERSION);
+        PutHeader(ref w, Nl.ETHTOOL_A_PHC_VCLOCKS_HEADER, ifindex, compact: false);
+        return w.Finish();
+    }
+
+    /// <summary>Decodes PHC_VCLOCKS_GET_REPLY: NUM (u32) and INDEX (binary array of s32); both absent when there are none.</summary>
+    public static bool TryReadPhcVclocks(ReadOnlySpan<byte> genlPayload, out int[] indexes, out NetlinkParseError error)
+    {
+        indexes = [];
+        error = NetlinkParseError.None;
+        if (genlPayload.Length < Nl.GenlHeaderSize)
+        {
+            error = NetlinkParseError.ShortGenlHeader;
+            return false;
+        }
+        if (genlPayload[0] != Nl.ETHTOOL_MSG_PHC_VCLOCKS_GET_REPLY)
+        {
+            error = NetlinkParseError.WrongCommand;
+            return false;
+        }
+        uint num = 0;
+        ReadOnlySpan<byte> list = default;
+        var it = new AttributeIterator(genlPayload[Nl.GenlHeaderSize..]);
+        while (it.TryNext(out var type, out var data))
+        {
+            if (type == Nl.ETHTOOL_A_PHC_VCLOCKS_NUM && !NetlinkReader.TryReadU32(data, out num))
+            {
+                error = NetlinkParseError.BadAttributeLength;
+                return false;
+            }
+            if (type == Nl.ETHTOOL_A_PHC_VCLOCKS_INDEX)
+                list = data;
+        }
+        if (it.Error != NetlinkParseError.None)
+        {
+            error = it.Error;
+            return false;
+        }
+        if (list.Length % 4 != 0 || list.Length / 4 != num)
+        {
+            error = NetlinkParseError.BadAttributeLength;
+            return false;
+        }
+        indexes = new int[num];
+        for (int i = 0; i < indexes.Length; i++)
+            indexes[i] = BinaryPrimitives.ReadInt32LittleEndian(list[(4 * i)..]);
+        return true;
+    }
 }

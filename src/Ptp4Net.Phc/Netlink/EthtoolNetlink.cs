@@ -89,6 +89,20 @@ public sealed class EthtoolNetlink : IDisposable
         return result ?? throw new NetlinkException($"TSINFO_GET of ifindex {ifindex}: no reply", default);
     }
 
+    /// <summary>The PHC virtual clocks of the device (empty when it has none).</summary>
+    public int[] GetPhcVclocks(int ifindex)
+    {
+        uint seq = _seq++;
+        int n = EthtoolMessages.WritePhcVclocksGet(_tx, FamilyId, seq, ifindex);
+        int[] result = [];
+        Exchange(n, seq, genl =>
+        {
+            if (!EthtoolMessages.TryReadPhcVclocks(genl, out result, out var pe))
+                throw new NetlinkException($"bad PHC_VCLOCKS_GET reply: {pe}", default);
+        }, $"PHC_VCLOCKS_GET of ifindex {ifindex}");
+        return result;
+    }
+
     public TsConfigState GetTsConfig(int ifindex)
     {
         uint seq = _seq++;
@@ -171,13 +185,4 @@ public sealed class EthtoolNetlink : IDisposable
     }
 
     public void Dispose() => _fd.Dispose();
-}
-
-/// <summary>A netlink request the kernel refused (errno plus the extended-ack text), or a malformed answer.</summary>
-public sealed class NetlinkException : Exception
-{
-    public NetlinkException(string message, NetlinkError error) : base(message) => Error = error;
-
-    public NetlinkError Error { get; }
-    public Errno Errno => Error.Errno;
 }

@@ -46,6 +46,11 @@ internal static class Nl
     public const byte ETHTOOL_GENL_VERSION = 1;
     public const byte ETHTOOL_MSG_TSINFO_GET = 25;
     public const byte ETHTOOL_MSG_TSINFO_GET_REPLY = 26;
+    public const byte ETHTOOL_MSG_PHC_VCLOCKS_GET = 33;
+    public const byte ETHTOOL_MSG_PHC_VCLOCKS_GET_REPLY = 34;
+    public const ushort ETHTOOL_A_PHC_VCLOCKS_HEADER = 1;
+    public const ushort ETHTOOL_A_PHC_VCLOCKS_NUM = 2;
+    public const ushort ETHTOOL_A_PHC_VCLOCKS_INDEX = 3;
     public const byte ETHTOOL_MSG_TSCONFIG_GET = 46;
     public const byte ETHTOOL_MSG_TSCONFIG_GET_REPLY = 47;
     public const byte ETHTOOL_MSG_TSCONFIG_SET = 47;

@@ -3,37 +3,6 @@ using System.Text;
 
 namespace Ptp4Net.Phc.Netlink;
 
-/// <summary>Why a netlink buffer was rejected; each reason distinct (style: network input never throws).</summary>
-public enum NetlinkParseError
-{
-    None,
-    ShortHeader,
-    BadMessageLength,
-    ShortGenlHeader,
-    BadAttributeLength,
-    ShortErrorMessage,
-    WrongCommand,
-    MissingAttribute,
-    BadBitset,
-}
-
-/// <summary>One netlink message: header fields and the bytes after nlmsghdr.</summary>
-internal readonly ref struct NetlinkMessage
-{
-    public NetlinkMessage(ushort type, ushort flags, uint seq, ReadOnlySpan<byte> payload)
-    {
-        Type = type;
-        Flags = flags;
-        Seq = seq;
-        Payload = payload;
-    }
-
-    public ushort Type { get; }
-    public ushort Flags { get; }
-    public uint Seq { get; }
-    public ReadOnlySpan<byte> Payload { get; }
-}
-
 internal static class NetlinkReader
 {
     /// <summary>Takes the next message off <paramref name="buffer"/> (messages are 4-aligned in a datagram).</summary>
@@ -117,54 +86,6 @@ internal static class NetlinkReader
             return false;
         }
         value = BinaryPrimitives.ReadUInt32LittleEndian(data);
-        return true;
-    }
-}
-
-/// <summary>The in-band error of a netlink request, with the kernel's extended-ack text when it sent one.</summary>
-public readonly record struct NetlinkError(Errno Errno, string? Message, uint? Offset)
-{
-    public bool IsAck => Errno == Errno.None;
-
-    public override string ToString() =>
-        Interop.Describe(Errno) + (Message is null ? "" : $" ({Message})") + (Offset is null ? "" : $" at offset {Offset}");
-}
-
-/// <summary>Walks nlattrs with a bounds check before every read.</summary>
-internal ref struct AttributeIterator
-{
-    private ReadOnlySpan<byte> _rest;
-
-    public AttributeIterator(ReadOnlySpan<byte> attrs)
-    {
-        _rest = attrs;
-        Error = NetlinkParseError.None;
-    }
-
-    public NetlinkParseError Error { get; private set; }
-
-    /// <summary>The next attribute; its type without NLA_F_NESTED/NET_BYTEORDER.</summary>
-    public bool TryNext(out ushort type, out ReadOnlySpan<byte> payload)
-    {
-        type = 0;
-        payload = default;
-        if (_rest.Length == 0)
-            return false;
-        if (_rest.Length < Nl.AttrHeaderSize)
-        {
-            Error = NetlinkParseError.BadAttributeLength;
-            return false;
-        }
-        int len = BinaryPrimitives.ReadUInt16LittleEndian(_rest);
-        if (len < Nl.AttrHeaderSize || len > _rest.Length)
-        {
-            Error = NetlinkParseError.BadAttributeLength;
-            return false;
-        }
-        type = (ushort)(BinaryPrimitives.ReadUInt16LittleEndian(_rest[2..]) & Nl.NLA_TYPE_MASK);
-        payload = _rest[Nl.AttrHeaderSize..len];
-        int next = NetlinkWriter.Align(len);
-        _rest = next >= _rest.Length ? ReadOnlySpan<byte>.Empty : _rest[next..];
         return true;
     }
 }

@@ -3,14 +3,6 @@ using Ptp4Net.Phc.Transport;
 
 namespace Ptp4Net.Phc.Providers;
 
-/// <summary>What hardware stamping was set up: provider, settings read back, and how.</summary>
-public sealed record HardwareTimestampingState(
-    int PhcIndex,
-    TimestampingInfo Provider,
-    TsConfigState Configured,
-    string Path,
-    ProviderDecision Decision);
-
 /// <summary>
 /// Lists the interface's providers, chooses one by policy, applies tx type and rx filter with TSCONFIG_SET
 /// (6.14+) or the legacy SIOCSHWTSTAMP, reads back (TSCONFIG_GET / SIOCGHWTSTAMP and TSINFO) and refuses
@@ -19,47 +11,55 @@ public sealed record HardwareTimestampingState(
 /// </summary>
 public static class HardwareTimestampingSetup
 {
+    /// <summary>Sets up hardware stamping on a real interface (netlink if available, else the ioctls).</summary>
     public static HardwareTimestampingState Configure(SafeSocketFd ioctlFd, string ifname, int ifindex, TransportOptions o, Action<string>? log)
     {
-        EthtoolNetlink? nl = null;
+        using var k = LinuxHwTimestampingKernel.Open(ioctlFd, ifname, ifindex, log);
+        return Configure(k, o, log);
+    }
+
+    /// <summary>The negotiation itself, against any kernel view (a fake one in tests).</summary>
+    public static HardwareTimestampingState Configure(IHwTimestampingKernel k, TransportOptions o, Action<string>? log)
+    {
+        string ifname = k.IfName;
+        var providers = k.ListProviders(log);
+        int active = -1;
         try
         {
-            try
-            {
-                nl = EthtoolNetlink.Open();
-            }
-            catch (Exception e) when (e is NetlinkException or LinuxException)
-            {
-                log?.Invoke($"{ifname}: ethtool netlink unavailable ({e.Message}); using the ETHTOOL_GET_TS_INFO ioctl");
-            }
-            var providers = ListProviders(nl, ioctlFd, ifname, ifindex, log);
-            int active = ActivePhc(nl, ioctlFd, ifname, ifindex);
-            var decision = ProviderSelector.Select(providers, o.Provider, active);
-            log?.Invoke(decision.Describe(ifname));
-            if (decision.Chosen is not { } chosen)
-                throw new LinuxException($"{ifname}: cannot use hardware time stamping: {decision.Reason} (providers: {ListText(providers)})");
-
-            int tx = HwTstamp.TxTypeFor(o.TimeStamping);
-            if ((chosen.TxTypes & (1UL << tx)) == 0)
-                throw new LinuxException($"{ifname}: provider {chosen.Describe()} does not offer tx type {HwTstamp.TxTypeName(tx)} that time_stamping {o.TimeStamping} needs (offers {Names(chosen.TxTypes, HwTstamp.TxTypeName)})");
-
-            bool tsconfig = nl is not null && chosen.ProviderIndex is not null && KernelVersion.AtLeast(6, 14);
-            TsConfigState configured = tsconfig
-                ? ApplyNetlink(nl!, ifname, ifindex, chosen, tx, o)
-                : ApplyLegacy(ioctlFd, ifname, tx, o.NetworkTransport, o.HwtsFilter, chosen);
-
-            var reported = nl is not null ? nl.GetTsInfo(ifindex) : Ioctl(ioctlFd, ifname);
-            string? problem = Verify(chosen, configured, reported, tx, o.NetworkTransport, tsconfig);
-            if (problem is not null)
-                throw new LinuxException($"{ifname}: refusing hardware time stamping: {problem}");
-            string path = tsconfig ? "TSCONFIG_SET/GET (netlink)" : "SIOCSHWTSTAMP/SIOCGHWTSTAMP (ioctl)";
-            log?.Invoke($"{ifname}: hardware time stamping on phc {chosen.PhcIndex}: tx {HwTstamp.TxTypeName(configured.TxType)}, rx {HwTstamp.RxFilterName(configured.RxFilter)} via {path}; verified");
-            return new HardwareTimestampingState(chosen.PhcIndex, chosen, configured, path, decision);
+            active = k.ReportedActive().PhcIndex;
         }
-        finally
+        catch (Exception e) when (e is NetlinkException or LinuxException)
         {
-            nl?.Dispose();
         }
+        var decision = ProviderSelector.Select(providers, o.Provider, active);
+        log?.Invoke(decision.Describe(ifname));
+        if (decision.Chosen is not { } chosen)
+            throw new LinuxException($"{ifname}: cannot use hardware time stamping: {decision.Reason} (providers: {ListText(providers)})");
+
+        int tx = HwTstamp.TxTypeFor(o.TimeStamping);
+        if ((chosen.TxTypes & (1UL << tx)) == 0)
+            throw new LinuxException($"{ifname}: provider {chosen.Describe()} does not offer tx type {HwTstamp.TxTypeName(tx)} that time_stamping {o.TimeStamping} needs (offers {Names(chosen.TxTypes, HwTstamp.TxTypeName)})");
+
+        bool tsconfig = k.HasTsConfig && chosen.ProviderIndex is not null;
+        if (!tsconfig && active >= 0 && active != chosen.PhcIndex)
+            throw new LinuxException($"{ifname}: refusing hardware time stamping: policy hwts_provider {o.Provider} chose phc {chosen.PhcIndex}, but the kernel stamps with phc {active} and offers no TSCONFIG_SET (Linux 6.14+) to switch; SIOCSHWTSTAMP would configure phc {active}");
+        TsConfigState configured = tsconfig
+            ? ApplyNetlink(k, chosen, tx, o)
+            : ApplyLegacy(k, tx, o.NetworkTransport, o.HwtsFilter, chosen);
+
+        var reported = k.ReportedActive();
+        string? problem = Verify(chosen, configured, reported, tx, o.NetworkTransport, tsconfig);
+        if (problem is null && tsconfig && k.LegacyGet(out var ioctlView) == Errno.None
+            && (ioctlView.TxType != configured.TxType || ioctlView.RxFilter != configured.RxFilter))
+        {
+            // Two kernel paths, one truth: SIOCGHWTSTAMP must see what TSCONFIG_GET says (the seeds' war story).
+            problem = $"TSCONFIG_GET says tx {HwTstamp.TxTypeName(configured.TxType)}, rx {HwTstamp.RxFilterName(configured.RxFilter)} but SIOCGHWTSTAMP says tx {HwTstamp.TxTypeName(ioctlView.TxType)}, rx {HwTstamp.RxFilterName(ioctlView.RxFilter)}";
+        }
+        if (problem is not null)
+            throw new LinuxException($"{ifname}: refusing hardware time stamping: {problem}");
+        string path = tsconfig ? "TSCONFIG_SET/GET (netlink)" : "SIOCSHWTSTAMP/SIOCGHWTSTAMP (ioctl)";
+        log?.Invoke($"{ifname}: hardware time stamping on phc {chosen.PhcIndex}: tx {HwTstamp.TxTypeName(configured.TxType)}, rx {HwTstamp.RxFilterName(configured.RxFilter)} via {path}; verified");
+        return new HardwareTimestampingState(chosen.PhcIndex, chosen, configured, path, decision);
     }
 
     /// <summary>Every provider: the netlink dump, else the single ioctl answer.</summary>
@@ -79,7 +79,7 @@ public static class HardwareTimestampingSetup
         return [Ioctl(ioctlFd, ifname)];
     }
 
-    private static TimestampingInfo Ioctl(SafeSocketFd fd, string ifname)
+    internal static TimestampingInfo Ioctl(SafeSocketFd fd, string ifname)
     {
         var e = HwTstampIoctl.GetTsInfo(fd, ifname, out var info);
         if (e != Errno.None)
@@ -87,23 +87,11 @@ public static class HardwareTimestampingSetup
         return info;
     }
 
-    private static int ActivePhc(EthtoolNetlink? nl, SafeSocketFd fd, string ifname, int ifindex)
-    {
-        try
-        {
-            return nl is not null ? nl.GetTsInfo(ifindex).PhcIndex : Ioctl(fd, ifname).PhcIndex;
-        }
-        catch (Exception e) when (e is NetlinkException or LinuxException)
-        {
-            return -1;
-        }
-    }
-
-    private static TsConfigState ApplyNetlink(EthtoolNetlink nl, string ifname, int ifindex, TimestampingInfo chosen, int tx, TransportOptions o)
+    private static TsConfigState ApplyNetlink(IHwTimestampingKernel k, TimestampingInfo chosen, int tx, TransportOptions o)
     {
         var q = chosen.EffectiveQualifier;
         if (o.HwtsFilter == HwtsFilterMode.Check)
-            return nl.GetTsConfig(ifindex);
+            return k.GetTsConfig();
         NetlinkException? last = null;
         foreach (int rx in HwTstamp.RxFilterFallbacks(o.NetworkTransport, o.HwtsFilter))
         {
@@ -111,8 +99,9 @@ public static class HardwareTimestampingSetup
                 continue;
             try
             {
-                nl.SetTsConfig(ifindex, chosen.PhcIndex, q, tx, rx);
-                return nl.GetTsConfig(ifindex);
+                k.SetTsConfig(chosen.PhcIndex, q, tx, rx);
+                var back = k.GetTsConfig();
+                return back.RxFilter == HwTstamp.FilterSome ? back with { RxFilter = rx } : back;
             }
             catch (NetlinkException e) when (e.Errno is Errno.ERANGE or Errno.EINVAL)
             {
@@ -120,23 +109,31 @@ public static class HardwareTimestampingSetup
             }
             catch (NetlinkException e)
             {
-                throw new LinuxException($"{ifname}: {e.Message}", e.Errno);
+                throw new LinuxException($"{k.IfName}: {e.Message}", e.Errno);
             }
         }
-        throw new LinuxException($"{ifname}: no rx filter accepted by phc {chosen.PhcIndex} ({last?.Message ?? "none offered"})", last?.Errno ?? Errno.ERANGE);
+        throw new LinuxException($"{k.IfName}: no rx filter accepted by phc {chosen.PhcIndex} ({last?.Message ?? "none offered"})", last?.Errno ?? Errno.ERANGE);
+    }
+
+    /// <summary>SIOCSHWTSTAMP on a real interface (the ioctl path only).</summary>
+    public static TsConfigState ApplyLegacy(SafeSocketFd fd, string ifname, int tx, NetworkTransport transport, HwtsFilterMode mode, TimestampingInfo? chosen)
+    {
+        using var k = new LinuxHwTimestampingKernel(fd, ifname, 0, null);
+        return ApplyLegacy(k, tx, transport, mode, chosen);
     }
 
     /// <summary>
-    /// The ioctl path (before 6.14): SIOCSHWTSTAMP reaches the kernel's default provider, so it is only used when
-    /// that is the provider we chose (checked in <see cref="Verify"/>). hwts_filter as linuxptp sk.c.
+    /// The ioctl path (before 6.14): SIOCSHWTSTAMP reaches the kernel's active provider, so it is used only when
+    /// that is the provider we chose. hwts_filter as linuxptp sk.c; the result is re-read.
     /// </summary>
-    public static TsConfigState ApplyLegacy(SafeSocketFd fd, string ifname, int tx, NetworkTransport transport, HwtsFilterMode mode, TimestampingInfo? chosen)
+    public static TsConfigState ApplyLegacy(IHwTimestampingKernel k, int tx, NetworkTransport transport, HwtsFilterMode mode, TimestampingInfo? chosen)
     {
+        string ifname = k.IfName;
         TsConfigState st;
         Errno e;
         if (mode == HwtsFilterMode.Check)
         {
-            e = HwTstampIoctl.Get(fd, ifname, out st);
+            e = k.LegacyGet(out st);
             if (e != Errno.None)
                 throw Unsupported(ifname, "SIOCGHWTSTAMP", e);
             return st;
@@ -147,11 +144,11 @@ public static class HardwareTimestampingSetup
             if (chosen is not null && (chosen.RxFilters & (1UL << rx)) == 0 && rx != HwTstamp.FilterAll)
                 continue;
             st = new TsConfigState { TxType = tx, RxFilter = rx, Origin = "ioctl" };
-            e = HwTstampIoctl.Set(fd, ifname, ref st);
+            e = k.LegacySet(ref st);
             if (e == Errno.None)
             {
                 // Re-read: the setting is device-global and the driver may widen the filter.
-                var ge = HwTstampIoctl.Get(fd, ifname, out var back);
+                var ge = k.LegacyGet(out var back);
                 var result = ge == Errno.None ? back : st;
                 if (result.RxFilter == HwTstamp.FilterSome)
                     result = result with { RxFilter = rx };

@@ -53,29 +53,3 @@ public sealed record ProviderPolicy
         (Selection == ProviderSelection.Phc ? $"phc:{PhcIndex}" : Selection.ToString().ToLowerInvariant())
         + " " + Qualifier.ToString().ToLowerInvariant();
 }
-
-public enum ProviderSelection
-{
-    Auto,
-    Mac,
-    Phy,
-    Phc,
-}
-
-/// <summary>enum hwtstamp_provider_qualifier (net_tstamp.h, 6.14).</summary>
-public enum ProviderQualifier
-{
-    Precise = 0,
-    Approx = 1,
-}
-
-/// <summary>enum hwtstamp_source (6.16 uAPI): who stamps.</summary>
-public enum ProviderSource
-{
-    /// <summary>The kernel did not say (before 6.16).</summary>
-    Unknown = 0,
-    /// <summary>HWTSTAMP_SOURCE_NETDEV: the MAC (or an integrated MAC+PHY).</summary>
-    Netdev = 1,
-    /// <summary>HWTSTAMP_SOURCE_PHYLIB: a PHY of the link topology.</summary>
-    Phylib = 2,
-}

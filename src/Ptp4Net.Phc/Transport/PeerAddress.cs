@@ -84,11 +84,3 @@ public readonly struct PeerAddress : IEquatable<PeerAddress>
         _ => ToIPAddress()!.ToString(),
     };
 }
-
-public enum PeerAddressKind : byte
-{
-    None,
-    IPv4,
-    IPv6,
-    Mac,
-}

@@ -10,7 +10,7 @@ namespace Ptp4Net.Phc.Transport;
 /// an event message by its token. Nothing here allocates or throws per message; <see cref="Open"/> throws
 /// <see cref="LinuxException"/> with a clear message when the set-up fails.
 /// </summary>
-public abstract class PtpTransport : IDisposable
+public abstract class PtpTransport : IPtpTransport
 {
     private static int s_nextId;
 
@@ -68,15 +68,38 @@ public abstract class PtpTransport : IDisposable
 
     private protected void SetUpTimestamping(Action<string>? log)
     {
+        int bind = -1;
         if (Options.IsHardware)
         {
             Hardware = HardwareTimestampingSetup.Configure(EventSock.Handle, InterfaceName, InterfaceIndex, Options, log);
             PhcIndex = Hardware.PhcIndex;
+            if (Options.PhcIndex >= 0 && Options.PhcIndex != PhcIndex)
+            {
+                int[] vclocks = VirtualClocks();
+                if (Array.IndexOf(vclocks, Options.PhcIndex) < 0)
+                    throw new LinuxException($"{InterfaceName}: phc_index {Options.PhcIndex} is neither the provider's PHC {PhcIndex} nor one of its virtual clocks ({(vclocks.Length == 0 ? "none" : string.Join(", ", vclocks))})");
+                bind = Options.PhcIndex;
+                log?.Invoke($"{InterfaceName}: hardware stamps converted to virtual clock /dev/ptp{bind} of phc {PhcIndex} (SOF_TIMESTAMPING_BIND_PHC)");
+                PhcIndex = bind;
+            }
         }
-        var e = EventSock.EnableTimestamping(EventFlags(Options.TimeStamping), StampSource);
-        Check(e, $"SO_TIMESTAMPING on the event socket of {InterfaceName}");
+        var e = EventSock.EnableTimestamping(EventFlags(Options.TimeStamping), StampSource, bind);
+        Check(e, $"SO_TIMESTAMPING on the event socket of {InterfaceName}{(bind >= 0 ? $" bound to /dev/ptp{bind}" : "")}");
         // POLLPRI while the error queue holds a stamp (as ptp4l), so a stamp wakes the waiter.
         Check(SetInt(EventSock.Handle, SOL_SOCKET, SO_SELECT_ERR_QUEUE, 1), "SO_SELECT_ERR_QUEUE");
+    }
+
+    private int[] VirtualClocks()
+    {
+        try
+        {
+            using var nl = Netlink.EthtoolNetlink.Open();
+            return nl.GetPhcVclocks(InterfaceIndex);
+        }
+        catch (Netlink.NetlinkException ex)
+        {
+            throw new LinuxException($"{InterfaceName}: cannot list PHC virtual clocks for phc_index {Options.PhcIndex}: {ex.Message}", ex.Errno);
+        }
     }
 
     /// <summary>Writes the destination socket address for a channel; false when it does not fit this transport.</summary>
@@ -99,7 +122,7 @@ public abstract class PtpTransport : IDisposable
             return st;
         byte mt = message.Length > 0 ? (byte)(message[0] & 0x0F) : (byte)0xFF;
         ushort seq = message.Length >= 32 ? BinaryPrimitives.ReadUInt16BigEndian(message[30..]) : (ushort)0;
-        bool expects = !IsOneStep(mt);
+        bool expects = !IsOneStep(Options.TimeStamping, mt);
         token = new TxToken(_id, key, mt, seq, expects && EventSock.TxStamping);
         return TransportStatus.Ok;
     }
@@ -132,9 +155,10 @@ public abstract class PtpTransport : IDisposable
         return TransportStatus.Ok;
     }
 
-    private bool IsOneStep(byte messageType) =>
-        (Options.TimeStamping == TimeStampingMode.OneStep && messageType == 0x0)
-        || (Options.TimeStamping == TimeStampingMode.P2pOneStep && messageType is 0x0 or 0x3);
+    /// <summary>One-step messages carry their own time (IEEE 1588-2019 11.3, 11.4.3): Sync with onestep, also Pdelay_Resp with p2p_onestep.</summary>
+    internal static bool IsOneStep(TimeStampingMode mode, byte messageType) =>
+        (mode == TimeStampingMode.OneStep && messageType == 0x0)
+        || (mode == TimeStampingMode.P2pOneStep && messageType is 0x0 or 0x3);
 
     /// <summary>Non-blocking receive of one message on a channel into the caller's buffer, with its RX stamp.</summary>
     public TransportStatus Receive(PtpChannel channel, Span<byte> buffer, out ReceivedMessage message)
@@ -169,6 +193,9 @@ public abstract class PtpTransport : IDisposable
             LastErrno = r.Errno;
         return r;
     }
+
+    /// <summary>Test access to the event socket's key bookkeeping.</summary>
+    internal TimestampingSocket EventSocketForTest => EventSock;
 
     /// <summary>Test hook: turn TX stamp generation off on the event socket while keeping OPT_ID bookkeeping.</summary>
     internal Errno DisableTxStampGenerationForTest() =>

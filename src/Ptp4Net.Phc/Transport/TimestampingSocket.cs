@@ -20,7 +20,7 @@ internal sealed unsafe class TimestampingSocket : IDisposable
     private const int NameSize = 128;
 
     private readonly byte* _block;
-    private readonly bool _cmsgKeys;
+    private bool _cmsgKeys;
     private uint _nextKey;
     private bool _disposed;
 
@@ -42,6 +42,19 @@ internal sealed unsafe class TimestampingSocket : IDisposable
     }
 
     public SafeSocketFd Handle { get; }
+
+    /// <summary>
+    /// True: each packet's OPT_ID key is set with SCM_TS_OPT_ID (6.13+). False: the kernel's per-socket counter
+    /// is predicted, and the looped payload re-synchronises the prediction when they drift. Tests set it.
+    /// </summary>
+    internal bool ExplicitKeys
+    {
+        get => _cmsgKeys;
+        set => _cmsgKeys = value;
+    }
+
+    /// <summary>Times the predicted key had drifted from the kernel's counter and was re-synchronised.</summary>
+    public long KeyResyncs { get; private set; }
     /// <summary>TX time stamps are requested on this socket (SO_TIMESTAMPING with TX_* and OPT_ID).</summary>
     public bool TxStamping { get; private set; }
     public TimestampSource Source { get; private set; }
@@ -49,9 +62,12 @@ internal sealed unsafe class TimestampingSocket : IDisposable
     public long StaleTxStamps { get; private set; }
 
     /// <summary>SO_TIMESTAMPING with these SOF flags; OPT_ID restarts the kernel's key counter at 0.</summary>
-    public Errno EnableTimestamping(uint flags, TimestampSource source)
+    public Errno EnableTimestamping(uint flags, TimestampSource source, int bindPhc = -1)
     {
-        var e = SetInt(Handle, SOL_SOCKET, SO_TIMESTAMPING, (int)flags);
+        // With BIND_PHC the argument is struct so_timestamping {int flags; int bind_phc} (net_tstamp.h).
+        var e = bindPhc < 0
+            ? SetInt(Handle, SOL_SOCKET, SO_TIMESTAMPING, (int)flags)
+            : SetStruct(Handle, SOL_SOCKET, SO_TIMESTAMPING, new SoTimestamping { Flags = (int)(flags | SOF_BIND_PHC), BindPhc = bindPhc });
         if (e == Errno.None)
         {
             TxStamping = (flags & (SOF_TX_HARDWARE | SOF_TX_SOFTWARE)) != 0 && (flags & SOF_OPT_ID) != 0;
@@ -233,6 +249,7 @@ internal sealed unsafe class TimestampingSocket : IDisposable
                     continue; // e.g. a software stamp while we wait for the hardware one
                 int len = (int)Math.Min(r, ErrPayloadSize);
                 bool havePayload = TryFindPtpHeader(new ReadOnlySpan<byte>(_block + ErrPayload, len), out var mt, out var seq);
+                bool ours = havePayload && mt == messageType && seq == sequenceId;
                 if (err.Data != key)
                 {
                     int other = PendingSlot(err.Data);
@@ -242,6 +259,13 @@ internal sealed unsafe class TimestampingSocket : IDisposable
                         _stash[other] = new TxTimestampResult(TxTimestampStatus.Ok, ts, Errno.None, 0);
                         _stashed[other] = true;
                     }
+                    else if (!_cmsgKeys && ours)
+                    {
+                        // Predicted keys drifted from the kernel's counter (it counted a send we did not):
+                        // the payload names our packet; adopt the kernel's numbering from here on.
+                        Resync(err.Data - key);
+                        return new TxTimestampResult(TxTimestampStatus.Ok, ts, Errno.None, stale);
+                    }
                     else
                     {
                         stale++;
@@ -249,8 +273,14 @@ internal sealed unsafe class TimestampingSocket : IDisposable
                     }
                     continue;
                 }
-                if (havePayload && (mt != messageType || seq != sequenceId))
-                    return new TxTimestampResult(TxTimestampStatus.PayloadMismatch, ts, Errno.None, stale);
+                if (havePayload && !ours)
+                {
+                    if (_cmsgKeys)
+                        return new TxTimestampResult(TxTimestampStatus.PayloadMismatch, ts, Errno.None, stale);
+                    stale++; // a predicted key can name another packet after a drift; keep looking
+                    StaleTxStamps++;
+                    continue;
+                }
                 return new TxTimestampResult(TxTimestampStatus.Ok, ts, Errno.None, stale);
             }
             var e = LastErrno();
@@ -271,6 +301,18 @@ internal sealed unsafe class TimestampingSocket : IDisposable
                 return new TxTimestampResult(TxTimestampStatus.Error, default, LastErrno(), stale);
         }
         return new TxTimestampResult(TxTimestampStatus.Timeout, default, Errno.None, stale);
+    }
+
+    /// <summary>Test hook: make the prediction lag the kernel's counter, as a send it counted and we did not.</summary>
+    internal void LagPredictionForTest(uint by) => _nextKey -= by;
+
+    private void Resync(uint delta)
+    {
+        KeyResyncs++;
+        _nextKey += delta;
+        for (int i = 0; i < MaxPending; i++)
+            if (_pendingUsed[i])
+                _pendingKey[i] += delta;
     }
 
     /// <summary>Drops everything on the error queue (e.g. after a fault); returns how many entries.</summary>

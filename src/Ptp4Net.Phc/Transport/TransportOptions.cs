@@ -30,6 +30,11 @@ public sealed record TransportOptions
     public HwtsFilterMode HwtsFilter { get; init; } = HwtsFilterMode.Normal;
     /// <summary>hwts_provider / hwts_qualifier: which MAC or PHY stamps (see <see cref="ProviderPolicy"/>).</summary>
     public ProviderPolicy Provider { get; init; } = ProviderPolicy.Auto;
+    /// <summary>
+    /// phc_index: -1 (default) stamps in the provider's PHC; N selects /dev/ptpN, which must be that PHC or one of
+    /// its virtual clocks (then the event socket binds to it with SOF_TIMESTAMPING_BIND_PHC).
+    /// </summary>
+    public int PhcIndex { get; init; } = -1;
 
     public bool IsHardware => TimeStamping != TimeStampingMode.Software;
 

@@ -28,7 +28,10 @@ public enum ActionKind : byte
     PortStateChanged,
     /// <summary>A log-worthy event described by <see cref="EngineAction.Log"/>.</summary>
     Log,
-    /// <summary>The management reply for <see cref="PtpClockEngine.OnManagement"/>: send <see cref="EngineAction.Message"/>
-    /// to the reply target <see cref="EngineAction.Address"/> (e.g. the pmc UDS client or the network source).</summary>
+    /// <summary>A management reply. <see cref="EngineAction.Port"/> −1: the request came through
+    /// <see cref="PtpClockEngine.OnManagement"/>; send <see cref="EngineAction.Message"/> to the reply target
+    /// <see cref="EngineAction.Address"/> (e.g. the pmc UDS client). <see cref="EngineAction.Port"/> ≥ 0: the request came
+    /// from the network on that port; send the reply there as a general message (ptp4l answers to the primary
+    /// multicast address; <see cref="EngineAction.Address"/> is the requester's source address id).</summary>
     ManagementResponse,
 }

@@ -54,11 +54,21 @@ public sealed record ClockOptions
     /// <summary>Sync samples the engine skips after a step. Prefer `step_window` in <see cref="Servo"/> (the supervisor
     /// applies it); this engine-level counter exists for custom <see cref="IClockServo"/> implementations. 0.</summary>
     public int StepWindow { get; init; }
-    /// <summary>Not a linuxptp key (ptp4l behaves as false): also empty the delay filter when the clock is stepped,
-    /// so that delays measured at the old frequency do not bias the first offsets after the step.</summary>
+    /// <summary>Not a linuxptp key (ptp4l behaves as false): when the clock is stepped, the delay filter restarts with
+    /// the first delay measured after the step (the old estimate is used until then), so that delays measured at the
+    /// old frequency do not bias the offsets after the step.</summary>
     public bool ResetDelayFilterOnStep { get; init; }
     /// <summary>Not a linuxptp key (ptp4l behaves as false): drop single offset samples far outside the recent spread
     /// (<see cref="Ptp4Net.Delay.OffsetOutlierFilter"/>) instead of feeding them to the servo. Helps with Syncs delayed
     /// in queues, which a delay filter cannot see.</summary>
     public bool RejectOffsetOutliers { get; init; }
+    /// <summary>Not a linuxptp key (ptp4l behaves as false): until the servo first leaves UNLOCKED, measure the
+    /// master-to-local rate from successive Syncs, scale the local interval of the E2E delay computation by it (when
+    /// the servo reports no rate ratio; the PI does not), and only accept delays whose exchange the next Sync shows
+    /// free of a jump of the master's time. Before the frequency is corrected, a clock 50 ppm off otherwise biases each
+    /// delay by up to 25 ppm of the Sync-to-Delay_Req spacing.</summary>
+    public bool EstimateRateFromSync { get; init; }
+    /// <summary>Not a linuxptp key (ptp4l behaves as false): give the servo no sample before a path delay has been
+    /// measured. ptp4l samples with a delay of 0 until then, so its first step lands off by the path delay.</summary>
+    public bool FirstSampleAfterDelay { get; init; }
 }

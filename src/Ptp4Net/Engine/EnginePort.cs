@@ -79,6 +79,19 @@ internal sealed class EnginePort
     public bool HaveT1T2;
     public long T1Ns, T2Ns, C1Scaled;
 
+    /// <summary>The host's address id of the current master (from its Syncs), for hybrid_e2e.</summary>
+    public int ParentAddress = -1;
+
+    // Master-to-local rate from successive Syncs (EstimateRateFromSync): a ring of (t1 + c1, t2).
+    public const int RateWindow = 8;
+    public readonly long[] RateT1 = new long[RateWindow];
+    public readonly long[] RateT2 = new long[RateWindow];
+    public int RateCount, RateNext;
+    public double SyncRateRatio = 1.0;
+    public bool HaveSyncRate;
+    /// <summary>Jumps of the master's time seen by the Sync rate estimate.</summary>
+    public long TimeJumps;
+
     // E2E requester.
     public bool DelayReqOutstanding;
     public ushort DelayReqOutSeq;
@@ -86,7 +99,14 @@ internal sealed class EnginePort
     public long T3Ns;
     public bool HaveEarlyResp;
     public long EarlyT4Ns, EarlyC2Scaled;
+    /// <summary>EstimateRateFromSync: a complete Delay_Req/Delay_Resp exchange waiting for the next Sync to show that
+    /// the master's time did not jump in between.</summary>
+    public bool HaveDeferredDelay;
+    public long DeferredT3Ns, DeferredT4Ns, DeferredC2Scaled;
     public bool HaveDelay;
+    /// <summary>The filter holds delays measured before a clock step (ResetDelayFilterOnStep): the next raw delay
+    /// restarts it.</summary>
+    public bool FilterStale;
     public long MeanDelayNs;
 
     // P2P requester.
@@ -107,6 +127,50 @@ internal sealed class EnginePort
         HaveSync = HaveFollowUp = HaveLastSync = HaveT1T2 = false;
         DelayReqOutstanding = HaveT3 = HaveEarlyResp = false;
         LastSyncLogInterval = sbyte.MinValue;
+        ParentAddress = -1;
+        HaveDeferredDelay = false;
+        ResetRate();
+    }
+
+    public void ResetRate()
+    {
+        RateCount = RateNext = 0;
+        SyncRateRatio = 1.0;
+        HaveSyncRate = false;
+    }
+
+    /// <summary>Adds a Sync's (master time, local time) and updates the rate over the window. Returns true when the
+    /// master's time jumped against ours (the window restarts then).</summary>
+    public bool AddRateSample(long masterNs, long localNs)
+    {
+        bool jumped = false;
+        if (RateCount > 0)
+        {
+            int oldest = RateCount < RateWindow ? 0 : RateNext;
+            long dm = masterNs - RateT1[oldest], dl = localNs - RateT2[oldest];
+            if (dl > 0)
+            {
+                double r = (double)dm / dl;
+                // A ratio beyond 0.1 % is no oscillator: a step or a new master; start over.
+                if (Math.Abs(r - 1.0) < 1e-3)
+                {
+                    SyncRateRatio = r;
+                    HaveSyncRate = true;
+                }
+                else
+                {
+                    RateCount = RateNext = 0;
+                    HaveSyncRate = false;
+                    TimeJumps++;
+                    jumped = true;
+                }
+            }
+        }
+        RateT1[RateNext] = masterNs;
+        RateT2[RateNext] = localNs;
+        RateNext = (RateNext + 1) % RateWindow;
+        if (RateCount < RateWindow) RateCount++;
+        return jumped;
     }
 
     public void ResetPeerState()

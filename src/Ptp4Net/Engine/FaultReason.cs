@@ -10,4 +10,6 @@ public enum FaultReason : byte
     LinkDown,
     /// <summary>The host reported a send failure.</summary>
     SendFailed,
+    /// <summary>Not a fault: the link came back (logged with <see cref="LogKind.Fault"/> as ptp4l's "link up").</summary>
+    LinkUp,
 }

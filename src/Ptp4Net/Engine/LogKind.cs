@@ -9,11 +9,11 @@ public enum LogKind : byte
     SelectedLocalClock,
     /// <summary>"port 1 (eth0): new foreign master 001122.fffe.334455-1".</summary>
     NewForeignMaster,
-    /// <summary>"assuming the grand master role".</summary>
+    /// <summary>"port 1 (eth0): assuming the grand master role" (linuxptp 4.x wording).</summary>
     AssumingGrandMaster,
     /// <summary>"master offset -12 s2 freq +345 path delay 678".</summary>
     ServoSample,
-    /// <summary>A fault on a port (see <see cref="LogEvent.Fault"/>).</summary>
+    /// <summary>A fault on a port, or the link coming back (see <see cref="LogEvent.Fault"/>): "port 1 (eth0): link down".</summary>
     Fault,
     /// <summary>"port 1 (eth0): delay timeout" / lost Pdelay responses.</summary>
     DelayTimeout,

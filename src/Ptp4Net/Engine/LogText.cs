@@ -25,12 +25,13 @@ public static class LogText
                     LogKind.SelectedBestMaster => "selected best master clock " + e.Clock,
                     LogKind.SelectedLocalClock => $"selected local clock {e.Clock} as best master",
                     LogKind.NewForeignMaster => $"{port}: new foreign master {e.PortIdentity}",
-                    LogKind.AssumingGrandMaster => "assuming the grand master role",
+                    LogKind.AssumingGrandMaster => $"{port}: assuming the grand master role",
                     LogKind.ServoSample => ServoSample(e.OffsetNs, e.ServoState, e.FrequencyPpb, e.PathDelayNs),
                     LogKind.Fault => e.Fault switch
                     {
                         FaultReason.TxTimestampLost => $"{port}: timed out while polling for tx timestamp",
                         FaultReason.LinkDown => $"{port}: link down",
+                        FaultReason.LinkUp => $"{port}: link up",
                         _ => $"{port}: fault {e.Fault}",
                     },
                     LogKind.DelayTimeout => $"{port}: peer delay measurement lost, not asCapable",
@@ -42,9 +43,12 @@ public static class LogText
         }
     }
 
-    /// <summary>"port 1 (eth0): LISTENING to UNCALIBRATED on RS_SLAVE" (port.c port_dispatch / fsm.c names).</summary>
+    /// <summary>"port 1 (eth0): LISTENING to UNCALIBRATED on RS_SLAVE" (port.c port_show_transition / fsm.c names);
+    /// a fault carries its type: "... on FAULT_DETECTED (FT_UNSPECIFIED)".</summary>
     public static string StateChange(string portLogName, PortState from, PortState to, PortEvent ev) =>
-        $"{portLogName}: {PortStateNames.Name(from)} to {PortStateNames.Name(to)} on {PortStateNames.Name(ev)}";
+        ev == PortEvent.FaultDetected
+            ? $"{portLogName}: {PortStateNames.Name(from)} to {PortStateNames.Name(to)} on {PortStateNames.Name(ev)} (FT_UNSPECIFIED)"
+            : $"{portLogName}: {PortStateNames.Name(from)} to {PortStateNames.Name(to)} on {PortStateNames.Name(ev)}";
 
     /// <summary>clock.c: "master offset %10lld s%d freq %+7.0f path delay %9lld".</summary>
     public static string ServoSample(long offsetNs, ServoState state, double freqPpb, long pathDelayNs) =>

@@ -51,6 +51,12 @@ public sealed record PortOptions
     public byte TransportSpecific { get; init; }
     /// <summary>`time_stamping`, hardware. The engine only reports it (PORT_PROPERTIES_NP); the host sets up stamping.</summary>
     public TimeStampingMode TimeStamping { get; init; } = TimeStampingMode.Hardware;
+    /// <summary>`hybrid_e2e`, false: send Delay_Req unicast to the master's address (the address id the host gave
+    /// with the master's Syncs) instead of multicast.</summary>
+    public bool HybridE2E { get; init; }
+    /// <summary>`follow_up_info`, false: append the 802.1AS Follow_Up information TLV (11.4.4.3) to Follow_Up, as gPTP
+    /// profiles require.</summary>
+    public bool FollowUpInfo { get; init; }
     /// <summary>`allowedLostResponses` (802.1AS), 3: missing Pdelay responses before asCapable drops.</summary>
     public int AllowedLostResponses { get; init; } = 3;
 }

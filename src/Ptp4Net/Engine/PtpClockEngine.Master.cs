@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using Ptp4Net.Bmca;
 using Ptp4Net.Engine.Wire;
 using Ptp4Net.Identity;
+using Ptp4Net.Messages;
 using Ptp4Net.StateMachine;
 using Ptp4Net.Time;
 
@@ -158,12 +159,19 @@ public sealed partial class PtpClockEngine
     private void SendFollowUp(EnginePort p, ushort seq, long txNs)
     {
         if (!PortStateNames.IsMaster(p.State)) return;
-        var m = Rent(p, PtpWire.FollowUpLength, out var mem);
+        const int InfoTlvLength = Tlv.HeaderLength + FollowUpInformationTlv.ValueLengthConst;
+        int length = PtpWire.FollowUpLength + (p.Options.FollowUpInfo ? InfoTlvLength : 0);
+        var m = Rent(p, length, out var mem);
         if (m.IsEmpty) return;
         PtpWire.WriteHeader(m, PtpWire.FollowUp, p.Options.TransportSpecific, PtpWire.FollowUpLength,
             DefaultDataSet.DomainNumber, 0, TimePropertiesDataSet.Flags, TimeInterval.Zero, p.Ds.PortIdentity, seq,
             p.Ds.LogSyncInterval);
         PtpTimestamp.FromNanoseconds(txNs).Write(m[PtpWire.OffBodyTimestamp..]);
+        if (p.Options.FollowUpInfo)
+        {
+            // A grandmaster or a syntonised BC: no rate offset, no GM change to report.
+            PtpMessageWriter.AppendTlv(m, PtpWire.FollowUpLength, new FollowUpInformationTlv(0, 0, default, 0));
+        }
         EmitSend(p, false, PtpWire.FollowUp, mem, SendDestination.PrimaryMulticast, -1);
     }
 

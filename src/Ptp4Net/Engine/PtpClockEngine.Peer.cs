@@ -155,6 +155,11 @@ public sealed partial class PtpClockEngine
 
         long raw = DelayCalculator.P2PMeanLinkDelay(p.PdT4Ns - p.PdT1Ns, p.PdT3Ns - p.PdT2Ns,
             p.PdRespCorrection + p.PdFupCorrection, p.NeighborRateRatio);
+        if (p.FilterStale)
+        {
+            p.Filter.Reset();
+            p.FilterStale = false;
+        }
         p.PeerDelayNs = p.Filter.Sample(raw);
         p.HavePeerDelay = true;
         p.Ds.PeerMeanPathDelay = TimeInterval.FromNanoseconds(p.PeerDelayNs);

@@ -24,9 +24,10 @@ public sealed partial class PtpClockEngine
     /// the same source, which may also have arrived first (reordering). A repeat of the last completed sequenceId is
     /// a duplicate; a newer Sync replaces an older incomplete one (its Follow_Up was lost).
     /// </summary>
-    private void ReceiveSync(EnginePort p, ReadOnlySpan<byte> m, long rxNs)
+    private void ReceiveSync(EnginePort p, ReadOnlySpan<byte> m, long rxNs, int address)
     {
         if (!FromParent(p, m)) return;
+        p.ParentAddress = address;
         if (rxNs == 0)
         {
             Drop(p, RxDropReason.BadTimestamp);
@@ -135,6 +136,23 @@ public sealed partial class PtpClockEngine
         p.T1Ns = t1;
         p.T2Ns = t2;
         p.C1Scaled = c1Scaled;
+        if (StartupRateEstimate)
+        {
+            if (p.AddRateSample(t1 + (c1Scaled >> 16), t2))
+            {
+                // The master's time jumped against ours (an upstream clock stepped, or slews faster than any
+                // oscillator): delays measured across it are void and the delay filter restarts with the next
+                // measurement. The servo is left alone, as ptp4l: it sees the jump in the offsets.
+                p.HaveDeferredDelay = false;
+                p.DelayReqOutstanding = p.HaveT3 = p.HaveEarlyResp = false;
+                p.FilterStale = p.HaveDelay;
+            }
+            else if (p.HaveDeferredDelay && p.HaveSyncRate)
+            {
+                p.HaveDeferredDelay = false;
+                ComputeE2EDelayNow(p, p.DeferredT3Ns, p.DeferredT4Ns, p.DeferredC2Scaled);
+            }
+        }
         if (p.HaveT3 && p.HaveEarlyResp) ComputeE2EDelay(p, p.EarlyT4Ns, p.EarlyC2Scaled);
 
         if (_stepWindowCounter > 0)
@@ -143,6 +161,7 @@ public sealed partial class PtpClockEngine
             _stepWindowCounter--;
             return;
         }
+        if (_options.FirstSampleAfterDelay && !(p.IsP2P ? p.HavePeerDelay : p.HaveDelay)) return;
         long delay = p.IsP2P ? p.PeerDelayNs : p.MeanDelayNs;
         long offset = DelayCalculator.OffsetFromMaster(t2 - t1, c1Scaled, delay, p.Ds.DelayAsymmetryNs);
         CurrentDataSet.OffsetFromMaster = TimeInterval.FromNanoseconds(offset);
@@ -187,12 +206,10 @@ public sealed partial class PtpClockEngine
                     q.HaveSync = q.HaveFollowUp = false;
                     q.DelayReqOutstanding = q.HaveT3 = q.HaveEarlyResp = false;
                     q.PdelayOutstanding = false;
-                    if (_options.ResetDelayFilterOnStep)
-                    {
-                        q.Filter.Reset();
-                        q.HaveDelay = false;
-                        q.MeanDelayNs = 0;
-                    }
+                    q.ResetRate();
+                    // The old estimate stays in use until a measurement taken after the step replaces the whole
+                    // filter: better than 0 for the samples in between.
+                    if (_options.ResetDelayFilterOnStep) q.FilterStale = true;
                 }
                 _stepWindowCounter = _options.StepWindow;
                 _outliers.Reset();
@@ -220,7 +237,11 @@ public sealed partial class PtpClockEngine
         p.DelayReqOutSeq = seq;
         p.HaveT3 = false;
         p.HaveEarlyResp = false;
-        EmitSend(p, true, PtpWire.DelayReq, mem, SendDestination.PrimaryMulticast, -1, IssueToken(p, PtpWire.DelayReq, seq));
+        // hybrid_e2e: Delay_Req unicast to the master (flagged unicast, so the master answers unicast too).
+        bool unicast = p.Options.HybridE2E && p.ParentAddress >= 0;
+        if (unicast) m[PtpWire.OffFlags] |= PtpWire.FlagUnicast;
+        EmitSend(p, true, PtpWire.DelayReq, mem, unicast ? SendDestination.Unicast : SendDestination.PrimaryMulticast,
+            unicast ? p.ParentAddress : -1, IssueToken(p, PtpWire.DelayReq, seq));
     }
 
     private void DelayReqSent(EnginePort p, ushort seq, long txNs)
@@ -261,15 +282,42 @@ public sealed partial class PtpClockEngine
         ComputeE2EDelay(p, t4, c2);
     }
 
+    /// <summary>EstimateRateFromSync acts until the servo first leaves UNLOCKED: once the frequency is corrected, a
+    /// rate measured over Syncs while the servo (or an upstream clock) keeps changing frequency would feed those
+    /// changes back into the delay, which destabilises chains of boundary clocks.</summary>
+    private bool StartupRateEstimate => _options.EstimateRateFromSync && ServoState == ServoState.Unlocked;
+
     private void ComputeE2EDelay(EnginePort p, long t4, long c2Scaled)
     {
         p.DelayReqOutstanding = false;
         p.HaveEarlyResp = false;
-        // tsproc.c: the local interval t2 − t3 is scaled to master time by the servo's rate ratio.
-        long t23 = p.T2Ns - p.T3Ns;
+        if (StartupRateEstimate && _servo.RateRatio == 1.0)
+        {
+            // Wait for the next Sync: it shows whether the master's time jumped during the exchange, and it is the
+            // Sync pair the exchange is then computed with (any pair works once t2 − t3 is scaled by the rate).
+            p.HaveDeferredDelay = true;
+            p.DeferredT3Ns = p.T3Ns;
+            p.DeferredT4Ns = t4;
+            p.DeferredC2Scaled = c2Scaled;
+            return;
+        }
+        ComputeE2EDelayNow(p, p.T3Ns, t4, c2Scaled);
+    }
+
+    private void ComputeE2EDelayNow(EnginePort p, long t3, long t4, long c2Scaled)
+    {
+        // tsproc.c: the local interval t2 − t3 is scaled to master time by the servo's rate ratio (or, with
+        // EstimateRateFromSync, by the rate measured from the Syncs when the servo has none).
+        long t23 = p.T2Ns - t3;
         double rr = _servo.RateRatio;
+        if (rr == 1.0 && StartupRateEstimate) rr = p.SyncRateRatio;
         if (rr != 1.0 && rr > 0.999 && rr < 1.001) t23 = (long)Math.Round(t23 * rr);
         long raw = DelayCalculator.E2EMeanPathDelay(t23, t4 - p.T1Ns, p.C1Scaled, c2Scaled);
+        if (p.FilterStale)
+        {
+            p.Filter.Reset();
+            p.FilterStale = false;
+        }
         p.MeanDelayNs = p.Filter.Sample(raw);
         p.HaveDelay = true;
         CurrentDataSet.MeanPathDelay = TimeInterval.FromNanoseconds(p.MeanDelayNs);

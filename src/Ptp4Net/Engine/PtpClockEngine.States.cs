@@ -31,9 +31,10 @@ public sealed partial class PtpClockEngine
         ChangeState(p, old, next, ev);
     }
 
+    /// <summary>INITIALIZING is passed through at once; as ptp4l (port_state_update) only the resulting transition is
+    /// reported: "FAULTY to LISTENING on INIT_COMPLETE".</summary>
     private void Initialize(EnginePort p, PortEvent ev, PortState old)
     {
-        if (old != PortState.Initializing) EmitStateChange(p, old, PortState.Initializing, ev);
         p.State = PortState.Initializing;
         for (int k = 0; k < EnginePort.TimerCount; k++) Cancel(p, (TimerKind)k);
         p.Foreign.Clear();
@@ -46,10 +47,11 @@ public sealed partial class PtpClockEngine
         p.Fault = FaultReason.None;
         if (!p.LinkUp)
         {
-            ChangeState(p, PortState.Initializing, PortState.Faulty, PortEvent.FaultDetected);
+            if (old != PortState.Faulty) ChangeState(p, old, PortState.Faulty, PortEvent.FaultDetected);
+            else p.State = PortState.Faulty;
             return;
         }
-        ChangeState(p, PortState.Initializing, PortState.Listening, PortEvent.InitComplete);
+        ChangeState(p, old, PortState.Listening, PortEvent.InitComplete);
     }
 
     private void EmitStateChange(EnginePort p, PortState old, PortState next, PortEvent ev) =>
@@ -200,13 +202,17 @@ public sealed partial class PtpClockEngine
             _haveSelected = true;
             _selectedBest = bestId;
             Log(-1, new LogEvent(localBest ? LogKind.SelectedLocalClock : LogKind.SelectedBestMaster, Clock: bestId));
-            // clock.c: a new best master invalidates the path delay estimate and the rate ratios.
+            // clock.c: a new best master invalidates the path delay estimate (tsproc_reset). A peer delay belongs to
+            // the link, not to the master, and is kept.
             _outliers.Reset();
             foreach (var p in _ports)
             {
-                p.Filter.Reset();
-                p.HaveDelay = false;
-                p.MeanDelayNs = 0;
+                if (!p.IsP2P)
+                {
+                    p.Filter.Reset();
+                    p.HaveDelay = false;
+                    p.MeanDelayNs = 0;
+                }
                 p.ResetSlaveState();
             }
         }

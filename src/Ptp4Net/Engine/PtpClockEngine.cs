@@ -210,7 +210,11 @@ public sealed partial class PtpClockEngine
         {
             p.LinkUp = up;
             if (!up) Fault(p, FaultReason.LinkDown);
-            else if (p.State == PortState.Faulty) Dispatch(p, PortEvent.FaultCleared, false);
+            else
+            {
+                Log(p.Index, new LogEvent(LogKind.Fault, PortIdentity: p.Ds.PortIdentity, Fault: FaultReason.LinkUp));
+                if (p.State == PortState.Faulty) Dispatch(p, PortEvent.FaultCleared, false);
+            }
         }
         return End();
     }
@@ -268,7 +272,7 @@ public sealed partial class PtpClockEngine
         switch (type)
         {
             case PtpWire.Announce: ReceiveAnnounce(p, m); break;
-            case PtpWire.Sync: ReceiveSync(p, m, rxNs); break;
+            case PtpWire.Sync: ReceiveSync(p, m, rxNs, address); break;
             case PtpWire.FollowUp: ReceiveFollowUp(p, m); break;
             case PtpWire.DelayReq: ReceiveDelayReq(p, m, rxNs, address); break;
             case PtpWire.DelayResp: ReceiveDelayResp(p, m); break;

@@ -101,9 +101,21 @@ public readonly ref struct PtpMessage
 
     /// <summary>
     /// Parses and validates a received message. The checks run in one fixed order (linuxptp msg_post_recv):
-    /// header length, versionPTP, messageType and body length, body fields (timestamps, actionField), TLV walk
-    /// within messageLength, then messageLength against header + body and against the buffer. A buffer longer
-    /// than messageLength is accepted (Ethernet padding); the extra octets are ignored. Never throws.
+    /// <list type="number">
+    /// <item>header length (34) - <see cref="ParseError.HeaderTooShort"/></item>
+    /// <item>versionPTP 2 (any minorVersionPTP) - <see cref="ParseError.UnsupportedVersion"/></item>
+    /// <item>messageType and the body length of that type - <see cref="ParseError.UnknownMessageType"/>,
+    /// <see cref="ParseError.BodyTooShort"/></item>
+    /// <item>body fields: the Timestamp, the management actionField - <see cref="ParseError.InvalidTimestamp"/>,
+    /// <see cref="ParseError.InvalidManagementAction"/></item>
+    /// <item>TLV walk up to messageLength (or the buffer's end if shorter), with the fixed parts of known TLVs -
+    /// the Tlv* reasons and <see cref="ParseError.ManagementDataLengthInvalid"/></item>
+    /// <item>total length: messageLength against header + body and against the buffer -
+    /// <see cref="ParseError.MessageLengthTooShort"/>, <see cref="ParseError.MessageTruncated"/>; then a management
+    /// message must carry a TLV - <see cref="ParseError.ManagementTlvMissing"/></item>
+    /// </list>
+    /// A buffer longer than messageLength is accepted (Ethernet padding); the extra octets are ignored.
+    /// Never throws, whatever the input; allocates nothing.
     /// </summary>
     public static bool TryRead(ReadOnlySpan<byte> buffer, out PtpMessage message, out ParseError error)
     {

@@ -102,6 +102,19 @@ public class DelayMechanismTests
         Assert.Equal(3, p.Engine.GetPortDataSet(0).LogMinDelayReqInterval);
     }
 
+    [Fact]
+    public void Hybrid_e2e_sends_the_delay_request_unicast_to_the_master()
+    {
+        var p = new EngineProbe(new ClockOptions { SlaveOnly = true },
+            new PortOptions { LogAnnounceInterval = 0, LogSyncInterval = -3, HybridE2E = true });
+        p.FollowMaster();
+        p.Rx(Msg.Sync(Master, 1, twoStep: false, originNs: T1), T1 + 1_000, address: 42);
+        p.Timer(TimerKind.DelayRequest);
+        var send = p.Sends(0x1).Single();
+        Assert.Equal((SendDestination.Unicast, 42), (send.Destination, send.Address));
+        Assert.True(Msg.Parse(p.SentBytes(0x1)).Header.Unicast);
+    }
+
     private static EngineProbe P2PProbe(PortOptions? o = null) =>
         new(new ClockOptions { SlaveOnly = true }, o ?? new PortOptions { LogAnnounceInterval = 0, DelayMechanism = Ptp4Net.DataSets.DelayMechanism.P2P });
 
@@ -215,5 +228,39 @@ public class DelayMechanismTests
         p.Timer(TimerKind.DelayRequest);
         Assert.False(p.Engine.GetPortDataSet(0).AsCapable);
         Assert.Equal(4, p.Engine.GetPortCounters(0).LostPdelayResponses);
+    }
+}
+
+public class DelayFilterOnStepTests
+{
+    private const long T1 = 900 * EngineProbe.Second;
+
+    private static void Exchange(EngineProbe p, ushort syncSeq, long t1, long delay)
+    {
+        p.Rx(Msg.Sync(EngineProbe.Master, syncSeq, twoStep: false, originNs: t1), t1 + delay);
+        p.Timer(TimerKind.DelayRequest);
+        var seq = Msg.Parse(p.SentBytes(0x1)).Header.SequenceId;
+        p.Tx(p.Sends(0x1).Single().TxToken, t1 + 10_000);
+        p.Rx(Msg.DelayResp(EngineProbe.Master, seq, p.PortId, t1 + 10_000 + delay));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void After_a_step_the_filter_restarts_only_when_asked(bool reset)
+    {
+        var p = new EngineProbe(new ClockOptions { SlaveOnly = true, ResetDelayFilterOnStep = reset });
+        p.FollowMaster();
+        for (ushort i = 0; i < 5; i++) Exchange(p, i, T1 + i * EngineProbe.Second, 2_000);
+        Assert.Equal(2_000, p.Engine.GetPathDelayNs(0));
+        p.Servo.Answer = ServoState.Jump;
+        p.Rx(Msg.Sync(EngineProbe.Master, 10, twoStep: false, originNs: T1 + 10 * EngineProbe.Second), T1 + 10 * EngineProbe.Second + 2_000);
+        Assert.Contains(p.Last, a => a.Kind == ActionKind.StepClock);
+        p.Servo.Answer = ServoState.Locked;
+        // Until a new delay is measured the old estimate is used in both modes.
+        Assert.Equal(2_000, p.Engine.GetPathDelayNs(0));
+        Exchange(p, 11, T1 + 11 * EngineProbe.Second, 1_000);
+        // ptp4l: the median of {2000 ×5, 1000} is still 2000; with the reset only the new measurement counts.
+        Assert.Equal(reset ? 1_000 : 2_000, p.Engine.GetPathDelayNs(0));
     }
 }

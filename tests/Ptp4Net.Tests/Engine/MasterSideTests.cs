@@ -32,7 +32,7 @@ public class MasterSideTests
         [
             "port 1 (eth0): LISTENING to MASTER on ANNOUNCE_RECEIPT_TIMEOUT_EXPIRES",
             "selected local clock 000000.fffe.000002 as best master",
-            "assuming the grand master role",
+            "port 1 (eth0): assuming the grand master role",
         ], lines);
         Assert.Contains(p.Last, a => a.Kind == ActionKind.ArmTimer && a.Timer == TimerKind.AnnounceTransmit);
         Assert.Contains(p.Last, a => a.Kind == ActionKind.ArmTimer && a.Timer == TimerKind.SyncTransmit);
@@ -103,6 +103,21 @@ public class MasterSideTests
         Assert.Equal(sync.Header.SequenceId, fup.Header.SequenceId);
         Assert.Equal(T + 123, fup.FollowUp.PreciseOriginTimestamp.ToNanosecondsInt64());
         Assert.Equal(ActionKind.SendGeneral, p.Sends(0x8).Single().Kind);
+    }
+
+    [Fact]
+    public void Follow_up_carries_the_802_1AS_information_tlv_when_follow_up_info_is_set()
+    {
+        var p = new EngineProbe(port: new PortOptions { LogAnnounceInterval = 0, FollowUpInfo = true, TransportSpecific = 1 });
+        p.Timer(TimerKind.AnnounceReceipt);
+        p.Timer(TimerKind.SyncTransmit);
+        p.Tx(p.Sends(0x0).Single().TxToken, T);
+        var fup = Msg.Parse(p.SentBytes(0x8));
+        Assert.Equal(1, fup.Header.MajorSdoId);
+        Assert.True(fup.TryGetFirstTlv(out var tlv));
+        Assert.True(FollowUpInformationTlv.TryRead(tlv, out var info, out _));
+        Assert.Equal(0, info.CumulativeScaledRateOffset);
+        Assert.Equal(76, p.SentBytes(0x8).Length);
     }
 
     [Fact]

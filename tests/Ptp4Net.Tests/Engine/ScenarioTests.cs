@@ -67,8 +67,21 @@ public class ScenarioTests
         int sl = net.Add(new ClockOptions { ClockIdentity = TestNetwork.Id(3), PathTraceEnabled = true }, [Port("sl")], -25_000, -700_000, 3);
         net.Connect(gm, 0, bc, 0, 1_000, 1_000);
         net.Connect(bc, 1, sl, 0, 2_000, 2_000);
+        byte[]? bcAnnounce = null;
+        net.OnSend = (node, port, bytes) => { if (node == bc && port == 1 && (bytes[0] & 0x0F) == 0xB) bcAnnounce = bytes; };
         net.StartAll();
         net.RunUntil(60 * Second);
+
+        // The BC's Announce downstream: the GM's data, stepsRemoved 1, and the path trace GM → BC (16.2).
+        Assert.NotNull(bcAnnounce);
+        var ann = Msg.Parse(bcAnnounce);
+        Assert.Equal(TestNetwork.Id(1), ann.Announce.GrandmasterIdentity);
+        Assert.Equal(1, ann.Announce.StepsRemoved);
+        Assert.True(ann.TryGetFirstTlv(out var trace));
+        Assert.Equal(Ptp4Net.Messages.TlvType.PathTrace, trace.Type);
+        Assert.Equal(16, trace.Value.Length);
+        Assert.Equal(TestNetwork.Id(1), Ptp4Net.Identity.ClockIdentity.Read(trace.Value));
+        Assert.Equal(TestNetwork.Id(2), Ptp4Net.Identity.ClockIdentity.Read(trace.Value[8..]));
 
         var b = net.Nodes[bc].Engine;
         Assert.Equal(PortState.Slave, b.GetPortState(0));
@@ -203,5 +216,45 @@ public class OutlierScenarioTests
         double filtered = RunWithDelayedSyncs(reject: true);
         Assert.True(plain > 10_000, $"ptp4l-like: a 200 µs Sync kicks the clock ({plain} ns)");
         Assert.True(filtered < 100, $"with rejection: {filtered} ns");
+    }
+}
+
+public class StartupAccuracyTests
+{
+    private const long Second = 1_000_000_000;
+
+    /// <summary>|true offset| right after the first step, and the delay estimate then.</summary>
+    private static (long AfterStep, long Delay) FirstStep(bool improved)
+    {
+        var net = new TestNetwork();
+        var port = new PortOptions { LogSyncInterval = -3, LogMinDelayReqInterval = -3, LogAnnounceInterval = 0 };
+        int gm = net.Add(new ClockOptions { ClockIdentity = TestNetwork.Id(1), Priority1 = 100 }, [port with { Name = "a" }], 0, 0, 1);
+        int sl = net.Add(new ClockOptions
+        {
+            ClockIdentity = TestNetwork.Id(2), EstimateRateFromSync = improved, FirstSampleAfterDelay = improved,
+        }, [port with { Name = "b" }], 50_000, 1_000_000, 2);
+        net.Connect(gm, 0, sl, 0, 1_000, 1_000);
+        long after = long.MinValue, delay = 0;
+        net.AfterStep = n =>
+        {
+            if (n != sl || after != long.MinValue) return;
+            after = net.TrueOffset(gm, sl);
+            delay = net.Nodes[sl].Engine.GetPathDelayNs(0);
+        };
+        net.StartAll();
+        net.RunUntil(30 * Second);
+        Assert.NotEqual(long.MinValue, after);
+        return (Math.Abs(after), delay);
+    }
+
+    [Fact]
+    public void Waiting_for_a_rate_corrected_delay_puts_the_first_step_on_target()
+    {
+        var (plain, plainDelay) = FirstStep(improved: false);
+        var (better, betterDelay) = FirstStep(improved: true);
+        // ptp4l's way: the first offsets use delay 0 (or a delay biased by the 50 ppm error), the step misses by ~1 µs.
+        Assert.True(plain > 500, $"plain step error {plain} ns (delay {plainDelay})");
+        Assert.InRange(betterDelay, 990, 1_010);
+        Assert.True(better < 60, $"improved step error {better} ns");
     }
 }

@@ -41,6 +41,10 @@ internal sealed class TestNetwork
     public long Now { get; private set; }
     /// <summary>Optional filter deciding whether a message is delivered (loss, tampering): (from node, bytes) → deliver.</summary>
     public Func<int, byte[], bool>? Deliver { get; set; }
+    /// <summary>Called after a node applied a StepClock: (node).</summary>
+    public Action<int>? AfterStep { get; set; }
+    /// <summary>Sees every message sent: (node, port, bytes).</summary>
+    public Action<int, int, byte[]>? OnSend { get; set; }
     /// <summary>Extra delay for a message (reordering tests).</summary>
     public Func<int, byte[], long>? ExtraDelay { get; set; }
 
@@ -136,6 +140,7 @@ internal sealed class TestNetwork
                     node.Rebase(Now);
                     node.LocalAtRebase += a.StepNs;
                     node.Steps++;
+                    AfterStep?.Invoke(ni);
                     break;
                 case ActionKind.Log when a.Log.Kind == LogKind.ServoSample:
                     node.Samples.Add((Now, a.Log.OffsetNs, a.Log.ServoState));
@@ -152,6 +157,7 @@ internal sealed class TestNetwork
     private void Send(int ni, EngineAction a, byte[] bytes)
     {
         var node = _nodes[ni];
+        OnSend?.Invoke(ni, a.Port, bytes);
         long txLocal = node.LocalNs(Now);
         if (a.OneStep)
         {

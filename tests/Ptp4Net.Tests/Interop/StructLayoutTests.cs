@@ -45,6 +45,8 @@ public class StructLayoutTests
         Assert.Equal(16, Unsafe.SizeOf<SockFprog>());
         Assert.Equal(12, Unsafe.SizeOf<SockaddrNl>());
         Assert.Equal(8, Unsafe.SizeOf<PollFd>());
+        Assert.Equal(8, Unsafe.SizeOf<SoTimestamping>());
+        Assert.Equal(4, Off<SoTimestamping>(nameof(SoTimestamping.BindPhc)));
     }
 
     [Fact]

@@ -113,4 +113,27 @@ public class KernelTimestampingTests
         var ex = Assert.Throws<LinuxException>(() => PtpTransport.Open("lo", new TransportOptions { TimeStamping = TimeStampingMode.Legacy }));
         Assert.Contains("SYS_HARDWARE", ex.Message);
     }
+
+    [Fact]
+    public void Veth_has_no_virtual_clocks_and_bind_phc_is_refused()
+    {
+        if (Requirements.Unmet(_out, Requirements.RootAnd("ip")))
+            return;
+        using var ns = NetNs.Create(_out.WriteLine);
+        var (vclocks, bound, unbound) = ns.RunIn(ns.NameA, () =>
+        {
+            using var nl = EthtoolNetlink.Open();
+            var v = nl.GetPhcVclocks((int)Ptp4Net.Phc.Interop.Libc.IfNameToIndex(ns.IfA));
+            const uint hw = 0x1 | 0x4 | 0x40;
+            using var s1 = new TimestampingSocket(Ptp4Net.Phc.Interop.Libc.OpenSocket(2, 2, 0, "test"));
+            SocketSetup.BindToDevice(s1.Handle, ns.IfA);
+            var e1 = s1.EnableTimestamping(hw, TimestampSource.Hardware, bindPhc: 5);
+            using var s2 = new TimestampingSocket(Ptp4Net.Phc.Interop.Libc.OpenSocket(2, 2, 0, "test"));
+            var e2 = s2.EnableTimestamping(hw, TimestampSource.Hardware, bindPhc: 5);
+            return (v, e1, e2);
+        });
+        Assert.Empty(vclocks);
+        Assert.Equal(Errno.EINVAL, bound);        // /dev/ptp5 is no virtual clock of this device
+        Assert.Equal(Errno.EOPNOTSUPP, unbound);  // BIND_PHC needs SO_BINDTODEVICE
+    }
 }

@@ -271,4 +271,26 @@ public class NetlinkCodecTests
         Assert.Equal(HwTstamp.TxOn, st.TxType);
         Assert.Equal(HwTstamp.FilterPtpV2Event, st.RxFilter);
     }
+
+    [Fact]
+    public void Phc_vclocks_reply_decodes_the_index_array()
+    {
+        var two = new NetlinkFixture().Msg(21, 0, 1, 34).Nest(1).AttrU32(1, 2).EndNest().AttrU32(2, 2).AttrBinary(3, 3, 4).End().ToArray();
+        ReadOnlySpan<byte> b = two;
+        Assert.True(NetlinkReader.TryNext(ref b, out var m, out _));
+        Assert.True(EthtoolMessages.TryReadPhcVclocks(m.Payload, out var idx, out _));
+        Assert.Equal([3, 4], idx);
+
+        var none = new NetlinkFixture().Msg(21, 0, 1, 34).Nest(1).AttrU32(1, 2).EndNest().End().ToArray();
+        ReadOnlySpan<byte> b2 = none;
+        Assert.True(NetlinkReader.TryNext(ref b2, out var m2, out _));
+        Assert.True(EthtoolMessages.TryReadPhcVclocks(m2.Payload, out var idx2, out _));
+        Assert.Empty(idx2);
+
+        var bad = new NetlinkFixture().Msg(21, 0, 1, 34).AttrU32(2, 3).AttrBinary(3, 3, 4).End().ToArray();
+        ReadOnlySpan<byte> b3 = bad;
+        Assert.True(NetlinkReader.TryNext(ref b3, out var m3, out _));
+        Assert.False(EthtoolMessages.TryReadPhcVclocks(m3.Payload, out _, out var e3));
+        Assert.Equal(NetlinkParseError.BadAttributeLength, e3);
+    }
 }

@@ -163,6 +163,55 @@ public class TransportNamespaceTests
     }
 
     [Fact]
+    public void Stamps_of_abandoned_packets_are_discarded_and_counted()
+    {
+        if (Requirements.Unmet(_out, Requirements.RootAnd("ip")))
+            return;
+        using var ns = NetNs.Create(_out.WriteLine);
+        using var a = ns.RunIn(ns.NameA, () => PtpTransport.Open(ns.IfA, Options(NetworkTransport.UdpV4)));
+        // 17 event messages in flight: the bookkeeping holds 16, so the first one is abandoned.
+        var tokens = new TxToken[17];
+        for (int i = 0; i < tokens.Length; i++)
+            Assert.Equal(TransportStatus.Ok, a.SendEvent(Message(0x1, (ushort)(900 + i)), PtpDestination.Primary, out tokens[i]));
+        var last = a.CollectTxTimestamp(tokens[16]);
+        Assert.True(last.IsOk, last.Describe(tokens[16], 1000));
+        Assert.Equal(1, last.StaleDiscarded);
+        Assert.Equal(1, a.StaleTxTimestamps);
+        Assert.Equal(TxTimestampStatus.AlreadyCollected, a.CollectTxTimestamp(tokens[0]).Status);
+        // the others were kept for their tokens
+        for (int i = 1; i < 16; i++)
+            Assert.True(a.CollectTxTimestamp(tokens[i], 0).IsOk);
+    }
+
+    [Fact]
+    public void Predicted_keys_resynchronise_from_the_payload_after_a_drift()
+    {
+        // Kernels before 6.13 cannot take a per-packet key: we predict the socket's counter. Make the kernel
+        // count a stamped datagram we did not send through the transport, and check we still pair correctly.
+        if (Requirements.Unmet(_out, Requirements.RootAnd("ip")))
+            return;
+        using var ns = NetNs.Create(_out.WriteLine);
+        using var a = ns.RunIn(ns.NameA, () => PtpTransport.Open(ns.IfA, Options(NetworkTransport.UdpV4)));
+        var sock = a.EventSocketForTest;
+        sock.ExplicitKeys = false;
+        Assert.Equal(TransportStatus.Ok, a.SendEvent(Message(0x1, 10), PtpDestination.Primary, out var first));
+        Assert.True(a.CollectTxTimestamp(first).IsOk);
+        sock.LagPredictionForTest(1); // the kernel is now one ahead of our prediction
+        for (ushort seq = 20; seq < 23; seq++)
+        {
+            Assert.Equal(TransportStatus.Ok, a.SendEvent(Message(0x1, seq), PtpDestination.Primary, out var token));
+            var r = a.CollectTxTimestamp(token);
+            Assert.True(r.IsOk, r.Describe(token, 1000));
+        }
+        _out.WriteLine($"resyncs {sock.KeyResyncs}, stale {a.StaleTxTimestamps}");
+        Assert.Equal(1, sock.KeyResyncs);
+        // With explicit keys a payload that does not match the key is a fault, not a drift.
+        sock.ExplicitKeys = true;
+        Assert.Equal(TransportStatus.Ok, a.SendEvent(Message(0x1, 30), PtpDestination.Primary, out var last));
+        Assert.True(a.CollectTxTimestamp(last).IsOk);
+    }
+
+    [Fact]
     public void Unicast_destination_reaches_the_peer()
     {
         if (Requirements.Unmet(_out, Requirements.RootAnd("ip")))
@@ -172,6 +221,8 @@ public class TransportNamespaceTests
         using var b = ns.RunIn(ns.NameB, () => PtpTransport.Open(ns.IfB, Options(NetworkTransport.UdpV4)));
         var peer = PeerAddress.FromIPAddress(IPAddress.Parse(ns.Ipv4B));
         Assert.Equal(TransportStatus.Ok, a.SendEvent(Message(0x1, 42), PtpDestination.Unicast, peer, out var token));
+        // A token belongs to the transport that issued it.
+        Assert.Equal(TxTimestampStatus.AlreadyCollected, b.CollectTxTimestamp(token).Status);
         Assert.True(a.CollectTxTimestamp(token).IsOk);
         var buf = new byte[256];
         Assert.True(ReceiveSeq(b, PtpChannel.Event, 42, buf, out var rx));

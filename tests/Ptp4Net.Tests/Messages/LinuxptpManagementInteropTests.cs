@@ -74,16 +74,18 @@ public class LinuxptpManagementInteropTests
 
             ushort seq = 0;
             byte[] rx = new byte[2048];
-            int Get(ManagementId id)
+            int Get(ManagementId id) => Send(id, ManagementAction.Get, static (buf, n) => n);
+            int Send(ManagementId id, ManagementAction action, Func<byte[], int, int> appendTlv)
             {
-                var tx = new byte[128];
+                var tx = new byte[256];
                 var header = new PtpHeader
                 {
                     DomainNumber = Domain, SourcePortIdentity = new PortIdentity(new ClockIdentity(0x0102030405060708), 1),
                     SequenceId = seq++, ControlField = PtpHeader.ControlFieldFor(MessageType.Management), LogMessageInterval = 0x7F,
                 };
-                int n = PtpMessageWriter.WriteManagement(tx, header, new ManagementBody(PortIdentity.Wildcard, 0, 0, ManagementAction.Get));
-                n = PtpMessageWriter.AppendManagementTlv(tx, n, id, default);
+                int n = PtpMessageWriter.WriteManagement(tx, header, new ManagementBody(PortIdentity.Wildcard, 0, 0, action));
+                int withTlv = appendTlv(tx, n);
+                n = withTlv != n ? withTlv : PtpMessageWriter.AppendManagementTlv(tx, n, id, default);
                 sock.SendTo(tx.AsSpan(0, n), SocketFlags.None, new UnixDomainSocketEndPoint(server));
                 return sock.Receive(rx);
             }
@@ -172,6 +174,31 @@ public class LinuxptpManagementInteropTests
             Assert.InRange(tx[(int)MessageType.Announce], 1UL, 100_000UL);
             Assert.InRange(tx[(int)MessageType.Sync], 1UL, 100_000UL);
             Assert.Equal(pds.PortIdentity, stats.PortIdentity);
+
+            // One-field ids carry the standard's flag bits.
+            Assert.Equal(0, Typed<ManagementDatum>(ManagementId.TraceabilityProperties).Value & 0x30);
+            Assert.Equal(0, Typed<ManagementDatum>(ManagementId.TimescaleProperties).Value & 0x08); // ARB timescale by default
+            Assert.Equal((byte)ClockAccuracy.Unknown, Typed<ManagementDatum>(ManagementId.ClockAccuracy).Value);
+            Assert.False(Typed<ManagementDatum>(ManagementId.SlaveOnly).IsSlaveOnly);
+
+            // SET PRIORITY1 100, answered with the new value and kept.
+            len = Send(ManagementId.Priority1, ManagementAction.Set,
+                static (buf, n) => PtpMessageWriter.AppendManagementTlv(buf, n, new ManagementDatum(ManagementId.Priority1, 100)));
+            Assert.True(Response(len, ManagementId.Priority1).TryGet<ManagementDatum>(out var p1, out _));
+            Assert.Equal(100, p1.Value);
+            Assert.Equal(100, Typed<ManagementDefaultDataSet>(ManagementId.DefaultDataSet).Priority1);
+
+            // SET SUBSCRIBE_EVENTS_NP: ptp4l echoes the subscription.
+            len = Send(ManagementId.SubscribeEventsNp, ManagementAction.Set, static (buf, n) =>
+            {
+                var mask = new EventBitmask();
+                mask.Set(0);
+                return PtpMessageWriter.AppendManagementTlv(buf, n, new SubscribeEventsNp(30, mask));
+            });
+            Assert.True(Response(len, ManagementId.SubscribeEventsNp).TryGet<SubscribeEventsNp>(out var sub, out _));
+            Assert.Equal(30, sub.Duration);
+            Assert.True(sub.Bitmask.IsSet(0));
+            Assert.False(sub.Bitmask.IsSet(1));
 
             // An id ptp4l does not support comes back as MANAGEMENT_ERROR_STATUS.
             len = Get(ManagementId.PathTraceList);

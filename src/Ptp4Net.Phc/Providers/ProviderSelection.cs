@@ -1,0 +1,11 @@
+using System.Globalization;
+
+namespace Ptp4Net.Phc.Providers;
+
+public enum ProviderSelection
+{
+    Auto,
+    Mac,
+    Phy,
+    Phc,
+}
