@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Ptp4Net.Tests.Daemon;
+using DaemonProcess = Ptp4Net.Tests.Daemon.DaemonProcess;
 using Ptp4Net.Tests.Infrastructure;
 using Xunit.Abstractions;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Ptp4Net.Tests.Daemon;
+using DaemonProcess = Ptp4Net.Tests.Daemon.DaemonProcess;
 using Ptp4Net.Tests.Infrastructure;
 
 namespace Ptp4Net.Tests.LinuxptpInterop;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Ptp4Net.Tests.Daemon;
+using DaemonProcess = Ptp4Net.Tests.Daemon.DaemonProcess;
 using Ptp4Net.Tests.Infrastructure;
 using Xunit.Abstractions;
 
