@@ -5,7 +5,7 @@ using Ptp4Net.Phc;
 namespace Ptp4Net.Host;
 
 /// <summary>
-/// The "pmc" role: linuxptp's pmc command line (-u, -b, -d, -i, -s, -t, -z, -2/-4/-6, -h, -v, commands as
+/// The "pmc" role: linuxptp's pmc command line (-u, -b, -d, -f, -i, -s, -t, -z, -2/-4/-6, -h, -v, commands as
 /// arguments or on standard input) and its output, over a Unix socket to a local daemon or over the network.
 /// </summary>
 internal static class PmcCommand
@@ -22,6 +22,18 @@ internal static class PmcCommand
             stderr.WriteLine($"{ProgName}: {error}");
             PmcOptions.Usage(stderr, ProgName);
             return 255;
+        }
+        if (o.ConfigFile is not null)
+        {
+            try
+            {
+                o = PmcConfigFile.Apply(o, o.ConfigFile);
+            }
+            catch (Ptp4Net.Configuration.ConfigException e)
+            {
+                stderr.WriteLine(e.Message);
+                return 255;
+            }
         }
         if (o.Help)
         {

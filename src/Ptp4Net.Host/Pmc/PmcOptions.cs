@@ -5,7 +5,7 @@ namespace Ptp4Net.Host.Pmc;
 
 /// <summary>
 /// pmc's command line (linuxptp pmc.c, getopt string "246ub:d:f:hi:s:t:vz"): transport, boundary hops, domain,
-/// interface (or the client's own UDS path), server UDS path, transportSpecific, zero-length GETs, and the
+/// interface (or the client's own UDS path), config file, server UDS path, transportSpecific, zero-length GETs, and the
 /// commands as the remaining arguments. Parsing is getopt's: "-b0" and "-b 0" both work, flags combine ("-ub"
 /// then its value), options and commands may interleave, "--" ends the options.
 /// </summary>
@@ -28,6 +28,13 @@ public sealed record PmcOptions
     public byte TransportSpecific { get; init; }
     /// <summary>-z: GET requests carry no dataField.</summary>
     public bool ZeroLengthGets { get; init; }
+    /// <summary>-f: a ptp4l config file; its network_transport, domainNumber, transportSpecific and uds_address
+    /// apply unless the command line set them (as pmc: command-line values are locked).</summary>
+    public string? ConfigFile { get; init; }
+    public bool NetworkGiven { get; init; }
+    public bool DomainGiven { get; init; }
+    public bool TransportSpecificGiven { get; init; }
+    public bool ServerPathGiven { get; init; }
     public bool Help { get; init; }
     public bool Version { get; init; }
     public IReadOnlyList<string> Commands { get; init; } = [];
@@ -77,11 +84,9 @@ public sealed record PmcOptions
                                 error = $"domainNumber {value} out of range 0..255";
                                 return null;
                             }
-                            o = o with { DomainNumber = (byte)d };
+                            o = o with { DomainNumber = (byte)d, DomainGiven = true };
                             break;
-                        case 'f':
-                            error = "-f (configuration file) is not supported by ptp4net pmc; give the options on the command line";
-                            return null;
+                        case 'f': o = o with { ConfigFile = value }; break;
                         case 'i': o = o with { Interface = value }; break;
                         case 's':
                             if (value.Length > 108)
@@ -89,7 +94,7 @@ public sealed record PmcOptions
                                 error = $"path {value} too long, max is 108";
                                 return null;
                             }
-                            o = o with { ServerPath = value };
+                            o = o with { ServerPath = value, ServerPathGiven = true };
                             break;
                         case 't':
                             // pmc reads it with %x and keeps it only if it parses.
@@ -100,7 +105,7 @@ public sealed record PmcOptions
                                     error = $"transportSpecific {value} out of range 0..f";
                                     return null;
                                 }
-                                o = o with { TransportSpecific = (byte)t };
+                                o = o with { TransportSpecific = (byte)t, TransportSpecificGiven = true };
                             }
                             break;
                     }
@@ -108,10 +113,10 @@ public sealed record PmcOptions
                 }
                 switch (c)
                 {
-                    case '2': o = o with { Network = NetworkTransport.L2 }; break;
-                    case '4': o = o with { Network = NetworkTransport.UdpV4 }; break;
-                    case '6': o = o with { Network = NetworkTransport.UdpV6 }; break;
-                    case 'u': o = o with { Network = null }; break;
+                    case '2': o = o with { Network = NetworkTransport.L2, NetworkGiven = true }; break;
+                    case '4': o = o with { Network = NetworkTransport.UdpV4, NetworkGiven = true }; break;
+                    case '6': o = o with { Network = NetworkTransport.UdpV6, NetworkGiven = true }; break;
+                    case 'u': o = o with { Network = null, NetworkGiven = true }; break;
                     case 'z': o = o with { ZeroLengthGets = true }; break;
                     case 'h': o = o with { Help = true }; break;
                     case 'v': o = o with { Version = true }; break;
@@ -156,6 +161,7 @@ public sealed record PmcOptions
         " Other Options\n\n" +
         " -b [num]  boundary hops, default 1\n" +
         " -d [num]  domain number, default 0\n" +
+        " -f [file] read configuration from 'file'\n" +
         " -h        prints this message and exits\n" +
         " -i [dev]  interface device to use, default 'eth0'\n" +
         "           for network and '/var/run/pmc.$pid' for UDS.\n" +

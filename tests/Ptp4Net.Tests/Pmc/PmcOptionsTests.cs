@@ -68,11 +68,53 @@ public class PmcOptionsTests
     [InlineData(new[] { "-b" }, "option requires an argument -- 'b'")]
     [InlineData(new[] { "-d", "256" }, "domainNumber 256 out of range 0..255")]
     [InlineData(new[] { "-t", "10" }, "transportSpecific 10 out of range 0..f")]
-    [InlineData(new[] { "-f", "x.cfg" }, "-f (configuration file) is not supported by ptp4net pmc; give the options on the command line")]
     public void Errors_name_the_problem(string[] args, string message)
     {
         Assert.Null(PmcOptions.Parse(args, out var e));
         Assert.Equal(message, e);
+    }
+
+    [Fact]
+    public void Config_file_supplies_what_the_command_line_did_not_set()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"p4n-pmc-{Environment.ProcessId}-{Guid.NewGuid():N}.cfg");
+        File.WriteAllText(path, "[global]\nnetwork_transport L2\ndomainNumber 5\ntransportSpecific 1\nuds_address /tmp/elsewhere/ptp4l\n");
+        try
+        {
+            var o = PmcOptions.Parse(["-f", path, "-d", "3"], out var e)!;
+            Assert.Null(e);
+            Assert.Equal(path, o.ConfigFile);
+            o = PmcConfigFile.Apply(o, path);
+            Assert.Equal(NetworkTransport.L2, o.Network);
+            Assert.Equal(3, o.DomainNumber); // the command line wins, as in pmc
+            Assert.Equal(1, o.TransportSpecific);
+            Assert.Equal("/tmp/elsewhere/ptp4l", o.ServerPath);
+            o = PmcConfigFile.Apply(PmcOptions.Parse(["-u", "-s", "/tmp/mine", "-f", path], out _)!, path);
+            Assert.True(o.Uds);
+            Assert.Equal("/tmp/mine", o.ServerPath);
+            Assert.Equal(5, o.DomainNumber);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Bad_config_file_is_an_error_naming_the_file()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"p4n-pmc-{Environment.ProcessId}-{Guid.NewGuid():N}.cfg");
+        File.WriteAllText(path, "[global]\nno_such_option 1\n");
+        try
+        {
+            var err = new StringWriter();
+            Assert.Equal(255, Ptp4Net.Host.PmcCommand.Run(["-f", path, "GET DOMAIN"], TextWriter.Null, err, TextReader.Null));
+            Assert.Contains(Path.GetFileName(path), err.ToString());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
