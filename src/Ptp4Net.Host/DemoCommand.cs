@@ -72,6 +72,9 @@ internal static class DemoCommand
             Must("ip", "-n", nsA, "link", "set", ifA, "up");
             Must("ip", "-n", nsB, "link", "set", ifB, "up");
             Directory.CreateDirectory(uds);
+            // veth carrier comes up a moment after both ends are up; start the daemons on a live link (bounded wait).
+            for (int i = 0; i < 100 && !Exec("ip", "netns", "exec", nsB, "cat", $"/sys/class/net/{ifB}/operstate").Output.StartsWith("up", StringComparison.Ordinal); i++)
+                Thread.Sleep(20);
 
             string[] common = ["-S", "-4", "-E", "-m", "-q"];
             string[] gmArgs = ["-i", ifA, .. common, "--free_running", "1", "--priority1", "100",

@@ -6,8 +6,8 @@ namespace Ptp4Net.Host.Daemon;
 /// One of ptp4l's management sockets (uds.c): an AF_UNIX datagram socket bound at a path (uds_address, read-write,
 /// or uds_ro_address, read-only). pmc binds its own path and sends raw PTP management messages; the reply goes back
 /// to the sender's address. The last few senders are remembered by slot so that the engine can name the reply
-/// target with an int. As ptp4l, a stale socket file at the path is removed before binding; the file is removed on
-/// <see cref="Dispose"/>.
+/// target with an int. A stale socket file at the path is removed before binding (as ptp4l), but a path a running daemon
+/// still serves is refused; the file is removed on <see cref="Dispose"/>.
 /// </summary>
 public sealed unsafe class UdsEndpoint : IDisposable
 {
@@ -36,6 +36,9 @@ public sealed unsafe class UdsEndpoint : IDisposable
         Span<byte> addr = stackalloc byte[HostInterop.SockaddrUnLength];
         if (!HostInterop.WriteSockaddrUn(path, addr, out uint len))
             throw new DaemonStartupException($"uds address {path}: the path is empty or longer than {HostInterop.SunPathLength - 1} bytes");
+        if (IsInUse(addr, len))
+            throw new DaemonStartupException($"uds address {path} is in use by another running daemon (ptp4l or ptp4net); "
+                + "stop it or give this one another uds_address / uds_ro_address");
         int fd = HostInterop.Socket(HostInterop.AF_UNIX, HostInterop.SOCK_DGRAM | HostInterop.SOCK_NONBLOCK | HostInterop.SOCK_CLOEXEC, 0);
         if (fd < 0)
             throw new DaemonStartupException($"uds: socket failed: {HostInterop.Describe(HostInterop.LastErrno())}");
@@ -53,6 +56,21 @@ public sealed unsafe class UdsEndpoint : IDisposable
             HostInterop.Chmod(p, fileMode);
         }
         return ep;
+    }
+
+    /// <summary>
+    /// True when a live socket is bound at the address: a datagram connect() to it succeeds, while a stale file left by
+    /// a crashed daemon answers ECONNREFUSED. ptp4l's uds.c simply unlinks the path, silently taking management away
+    /// from a daemon that is still running; we refuse instead.
+    /// </summary>
+    private static bool IsInUse(ReadOnlySpan<byte> addr, uint len)
+    {
+        int probe = HostInterop.Socket(HostInterop.AF_UNIX, HostInterop.SOCK_DGRAM | HostInterop.SOCK_CLOEXEC, 0);
+        if (probe < 0) return false;
+        int rc;
+        fixed (byte* a = addr) rc = HostInterop.Connect(probe, a, len);
+        HostInterop.Close(probe);
+        return rc == 0;
     }
 
     /// <summary>Receives one request into <paramref name="buffer"/>; returns its length (0: nothing) and the sender's slot.</summary>

@@ -38,6 +38,19 @@ public class UdsEndpointTests
                 Assert.Equal(new byte[] { 9, 8 }, got[..2]);
                 Assert.False(ep.Reply(slot + 1, new byte[] { 1 })); // nobody there
                 Assert.True(ep.ReadWrite);
+                // A second daemon must not steal the path of a running one.
+                var busy = Assert.Throws<DaemonStartupException>(() => UdsEndpoint.Open(server, readWrite: true, fileMode: 0x1B0));
+                Assert.Contains("in use by another running daemon", busy.Message, StringComparison.Ordinal);
+                // ...and the running one still serves it.
+                client.SendTo(new byte[] { 7 }, new UnixDomainSocketEndPoint(server));
+                n = 0;
+                for (int i = 0; i < 100 && n == 0; i++)
+                {
+                    n = ep.Receive(buf, out _);
+                    if (n == 0) Thread.Sleep(10);
+                }
+                Assert.Equal(1, n);
+                Assert.Equal(7, buf[0]);
             }
             Assert.False(File.Exists(server));
         }

@@ -76,6 +76,9 @@ internal static unsafe partial class HostInterop
     [LibraryImport(Libc, EntryPoint = "bind", SetLastError = true)]
     internal static partial int Bind(int fd, byte* addr, uint addrLen);
 
+    [LibraryImport(Libc, EntryPoint = "connect", SetLastError = true)]
+    internal static partial int Connect(int fd, byte* addr, uint addrLen);
+
     [LibraryImport(Libc, EntryPoint = "sendto", SetLastError = true)]
     internal static partial nint SendTo(int fd, byte* buf, nuint len, int flags, byte* addr, uint addrLen);
 
