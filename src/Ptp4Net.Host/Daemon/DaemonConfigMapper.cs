@@ -85,13 +85,26 @@ public static class DaemonConfigMapper
             phc = c.GetInt(c.Interfaces[0], "phc_index");
         }
 
+        // Our accuracy options (config/README.md) on top of linuxptp's keys. A clock on CLOCK_REALTIME (software
+        // stamps, or the emulated clock built on it) keeps UTC: as ptp4l, it announces the arbitrary timescale.
+        var clock = MapClock(c, servo) with { UtcTimescale = ts == TimeStampingMode.Software || emulated };
+        try
+        {
+            clock = AccuracyOptions.Apply(clock, c);
+            servo = clock.Servo ?? servo;
+        }
+        catch (ArgumentException e)
+        {
+            errs.Add(e.Message);
+        }
+
         errors = errs;
         if (errs.Count > 0) return null;
 
         return new DaemonSettings
         {
             Interfaces = c.Interfaces.ToArray(),
-            Clock = MapClock(c, servo),
+            Clock = clock,
             Ports = ports,
             Transports = transports,
             Servo = servo,

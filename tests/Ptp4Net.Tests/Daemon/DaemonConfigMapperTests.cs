@@ -137,6 +137,31 @@ public class DaemonConfigMapperTests
     }
 
     [Fact]
+    public void Software_stamped_and_emulated_clocks_keep_utc_hardware_keeps_tai()
+    {
+        // ptp4l's clock.c: CLOCK_REALTIME (software stamps) is on the UTC timescale, a PHC on PTP's.
+        Assert.True(Map(["-i", "eth0", "-S"]).Clock.UtcTimescale);
+        Assert.True(Map(["-i", "eth0", "-S", "--emulated_clock", "1"]).Clock.UtcTimescale);
+        Assert.False(Map(["-i", "eth0", "-H"]).Clock.UtcTimescale);
+    }
+
+    [Fact]
+    public void Accuracy_keys_reach_the_engine_and_the_servo()
+    {
+        var plain = Map(["-i", "eth0", "-S"]);
+        Assert.False(plain.Clock.RejectOffsetOutliers);
+        Assert.False(plain.Clock.PerExchangeOffset);
+        var s = Map(["-i", "eth0", "-S", "--reject_offset_outliers", "1", "--per_exchange_offset", "1",
+            "--estimate_rate_from_sync", "1", "--pi_adaptive_gain", "1", "--linreg_max_points", "256"]);
+        Assert.True(s.Clock.RejectOffsetOutliers);
+        Assert.True(s.Clock.PerExchangeOffset);
+        Assert.True(s.Clock.EstimateRateFromSync);
+        Assert.True(s.Servo.PiAdaptiveGain);
+        Assert.Equal(256, s.Servo.LinRegMaxPoints);
+        Assert.Contains(Errors(["-i", "eth0", "-S", "--linreg_max_points", "100"]), e => e.Contains("linreg_max_points"));
+    }
+
+    [Fact]
     public void One_step_hardware_clears_two_step()
     {
         var s = Map(["-i", "eth0", "--twoStepFlag", "0"]);
