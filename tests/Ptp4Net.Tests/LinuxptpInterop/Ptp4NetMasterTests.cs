@@ -26,23 +26,13 @@ public class Ptp4NetMasterTests(ITestOutputHelper output)
     /// <summary>Samples judged: ptp4l prints one a second with freq_est_interval 0.</summary>
     private const int Samples = 10;
 
-    /// <summary>
-    /// Until the daemon is fixed: ptp4net as grandmaster on a CLOCK_REALTIME-based clock (software stamping, emulated
-    /// clock) announces ptpTimescale 1 with currentUtcOffset 37 (currentUtcOffsetValid 0) but sends UTC-valued time
-    /// stamps (CLOCK_REALTIME + emulated offset); ptp4l, seeing the PTP timescale, converts them to UTC and measures
-    /// +37 s - 50 µs. ptp4l as a grandmaster on CLOCK_REALTIME announces ptpTimescale 0 (ARB) and sends UTC. Modulo
-    /// those 37 s the offsets are right (see the report). Remove the Skip when the daemon announces ARB or sends TAI.
-    /// </summary>
-    private const string DaemonTimescaleBug =
-        "daemon bug: ptp4net GM on a CLOCK_REALTIME-based clock announces ptpTimescale 1 but sends UTC time stamps; ptp4l measures +37 s";
-
-    [Fact(Skip = DaemonTimescaleBug)]
+    [Fact]
     public void Master_UDPv4_E2E_ptp4l_measures_the_emulated_offset() => RunMaster(InteropLink.UdpV4E2E);
 
-    [Fact(Skip = DaemonTimescaleBug)]
+    [Fact]
     public void Master_L2_E2E_ptp4l_measures_the_emulated_offset() => RunMaster(InteropLink.L2E2E);
 
-    [Fact(Skip = DaemonTimescaleBug)]
+    [Fact]
     public void Master_UDPv4_P2P_ptp4l_measures_the_emulated_offset() => RunMaster(InteropLink.UdpV4P2P);
 
     private void RunMaster(InteropLink link)
@@ -67,6 +57,9 @@ public class Ptp4NetMasterTests(ITestOutputHelper output)
         string gmText = lab.LinuxptpPmc(ns.NameA, "ptp4net-master", "GET DEFAULT_DATA_SET", "GET TIME_PROPERTIES_DATA_SET");
         string gm = Ptp4NetClientTests.Field(gmText, "clockIdentity");
         lab.LinuxptpPmc(ns.NameB, "ptp4l-client", "GET TIME_PROPERTIES_DATA_SET", "GET PARENT_DATA_SET"); // logged, for diagnosis
+        // A grandmaster on a CLOCK_REALTIME-based clock announces the arbitrary timescale, as ptp4l does; with
+        // ptpTimescale 1 ptp4l would convert our UTC stamps and measure currentUtcOffset (37 s) away.
+        Assert.Equal("0", Ptp4NetClientTests.Field(gmText, "ptpTimescale"));
         Assert.Contains(client.Lines, l => l.Contains($"selected best master clock {gm}", StringComparison.Ordinal));
         Assert.Contains(client.Lines, l => l.Contains("to UNCALIBRATED on RS_SLAVE", StringComparison.Ordinal));
 
