@@ -162,7 +162,7 @@ public class DaemonLinkTests
                 Assert.True(code == 0, o + e);
                 // operstate is polled once a second.
                 Assert.True(client.WaitForLine(Has("to FAULTY on FAULT_DETECTED"), TimeSpan.FromSeconds(5)), "no FAULTY after link down");
-                Assert.Contains(client.Lines, l => l.Contains("link down", StringComparison.Ordinal));
+                Assert.True(client.WaitForLine(Has("link down"), TimeSpan.FromSeconds(5)), "no link down line");
                 (code, o, e) = ns.Exec(ns.NameB, "ip", "link", "set", ns.IfB, "up");
                 Assert.True(code == 0, o + e);
                 Assert.True(client.WaitForLine(Has("link up"), TimeSpan.FromSeconds(5)), "no link up");
