@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Ptp4Net.Host.Daemon;
+using Ptp4Net.Phc;
 
 namespace Ptp4Net.Host;
 
@@ -29,7 +30,7 @@ internal static class DemoCommand
             }
         }
 
-        string? missing = Daemon.Interop.HostInterop.GetEuid() != 0 ? "root (network namespaces)"
+        string? missing = !ProcessIdentity.IsRoot ? "root (network namespaces)"
             : Which("ip") is null ? "the 'ip' tool (iproute2)"
             : Which("setpriv") is null ? "the 'setpriv' tool (util-linux)" : null;
         if (missing is not null)
@@ -104,7 +105,7 @@ internal static class DemoCommand
             {
                 try
                 {
-                    if (!p.HasExited) kill(p.Id, 15);
+                    if (!p.HasExited) ProcessIdentity.Signal(p.Id, 15); // SIGTERM: let it remove its sockets
                     if (!p.WaitForExit(10_000)) p.Kill();
                     p.WaitForExit(5_000);
                 }
@@ -207,7 +208,4 @@ internal static class DemoCommand
         }
         return null;
     }
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int kill(int pid, int sig);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Ptp4Net.Host.Daemon.Interop;
+using Ptp4Net.Phc;
+using Ptp4Net.Phc.Management;
 
 namespace Ptp4Net.Host.Daemon;
 
@@ -23,13 +24,12 @@ public sealed class DaemonLog : IDisposable
     private const int Capacity = 1024;
     private readonly char[] _line = new char[Capacity];
     private readonly byte[] _bytes = new byte[Capacity * 3 + 64];
-    private readonly byte[] _devLog = new byte[HostInterop.SockaddrUnLength];
+    private byte[] _devLog = [];
     private readonly TextWriter? _out;
     private readonly bool _verbose;
     private readonly int _level;
     private readonly string _tag;
-    private uint _devLogLength;
-    private int _syslogFd = -1;
+    private UnixDatagramSocket? _syslog;
     private int _len;
     private int _lineLevel;
     private int _bodyStart;
@@ -51,7 +51,7 @@ public sealed class DaemonLog : IDisposable
     /// <summary>Lines written (after the level filter), for tests.</summary>
     public long Lines { get; private set; }
 
-    public bool IsEnabled(int level) => level <= _level && (_verbose || _syslogFd >= 0);
+    public bool IsEnabled(int level) => level <= _level && (_verbose || _syslog is not null);
 
     /// <summary>Starts a line at <paramref name="level"/>; false (and nothing to do) when it would be dropped.</summary>
     public bool Begin(int level)
@@ -130,7 +130,7 @@ public sealed class DaemonLog : IDisposable
             _out.Write('\n');
             _out.Flush();
         }
-        if (_syslogFd >= 0) SendSyslog(_line.AsSpan(_bodyStart, _len - _bodyStart));
+        if (_syslog is not null) SendSyslog(_line.AsSpan(_bodyStart, _len - _bodyStart));
     }
 
     /// <summary>A whole line (allocation is the caller's: for rare events).</summary>
@@ -148,13 +148,20 @@ public sealed class DaemonLog : IDisposable
         return Stopwatch.Frequency == 1_000_000_000 ? t : (long)(t * (1e9 / Stopwatch.Frequency));
     }
 
-    private unsafe void OpenSyslog()
+    private void OpenSyslog()
     {
-        if (!HostInterop.WriteSockaddrUn("/dev/log", _devLog, out _devLogLength)) return;
-        _syslogFd = HostInterop.Socket(HostInterop.AF_UNIX, HostInterop.SOCK_DGRAM | HostInterop.SOCK_CLOEXEC | HostInterop.SOCK_NONBLOCK, 0);
+        try
+        {
+            _devLog = UnixDatagramSocket.EncodeAddress("/dev/log");
+            _syslog = UnixDatagramSocket.CreateUnbound(nonBlocking: true);
+        }
+        catch (LinuxException)
+        {
+            _syslog = null; // no syslog: lines still go to stdout when verbose
+        }
     }
 
-    private unsafe void SendSyslog(ReadOnlySpan<char> body)
+    private void SendSyslog(ReadOnlySpan<char> body)
     {
         // "<PRI>ptp4net[PID]: [12.345] text" — ptp4l's syslog line is "[%ld.%03ld] %s" under its ident.
         int n = 0;
@@ -179,17 +186,12 @@ public sealed class DaemonLog : IDisposable
         b[n++] = (byte)']';
         b[n++] = (byte)' ';
         n += System.Text.Encoding.UTF8.GetBytes(body, b[n..]);
-        fixed (byte* p = _bytes)
-        fixed (byte* a = _devLog)
-            HostInterop.SendTo(_syslogFd, p, (nuint)n, HostInterop.MSG_DONTWAIT, a, _devLogLength);
+        _syslog!.SendTo(_bytes.AsSpan(0, n), _devLog, out _);
     }
 
     public void Dispose()
     {
-        if (_syslogFd >= 0)
-        {
-            HostInterop.Close(_syslogFd);
-            _syslogFd = -1;
-        }
+        _syslog?.Dispose();
+        _syslog = null;
     }
 }

@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using Ptp4Net.Engine;
-using Ptp4Net.Host.Daemon.Interop;
 using Ptp4Net.Identity;
 using Ptp4Net.Phc;
 using Ptp4Net.Phc.Clocks;
@@ -11,7 +10,7 @@ using EngineTxToken = Ptp4Net.Engine.TxToken;
 namespace Ptp4Net.Host.Daemon;
 
 // Carrying out the engine's actions: sends with TX stamp collection, timers, clock steering, log lines, management replies.
-public sealed unsafe partial class PtpDaemon
+public sealed partial class PtpDaemon
 {
     // ------------------------------------------------------------------ actions
 
@@ -135,7 +134,7 @@ public sealed unsafe partial class PtpDaemon
     {
         if (_log.Begin(DaemonLog.Err))
         {
-            _log.Append(_engine.GetPortLogName(port)).Append(": send failed: ").Append(HostInterop.Describe((int)t.LastErrno));
+            _log.Append(_engine.GetPortLogName(port)).Append(": send failed: ").Append(t.LastErrno.Message());
             _log.Commit();
         }
     }

@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using Ptp4Net.Engine;
-using Ptp4Net.Host.Daemon.Interop;
 using Ptp4Net.Identity;
 using Ptp4Net.Phc;
 using Ptp4Net.Phc.Clocks;
@@ -11,7 +10,7 @@ using EngineTxToken = Ptp4Net.Engine.TxToken;
 namespace Ptp4Net.Host.Daemon;
 
 // Time stamp mapping, peer address ids, error-queue drain, and the set-up of the clock and the clock identity.
-public sealed unsafe partial class PtpDaemon
+public sealed partial class PtpDaemon
 {
     // ------------------------------------------------------------------ helpers
 
@@ -47,24 +46,6 @@ public sealed unsafe partial class PtpDaemon
         SendDestination.Unicast => PtpDestination.Unicast,
         _ => PtpDestination.Primary,
     };
-
-    private void DrainWake()
-    {
-        long v;
-        HostInterop.Read(_wakeFd, (byte*)&v, 8);
-    }
-
-    private static void DrainErrorQueue(int fd)
-    {
-        byte* data = stackalloc byte[256];
-        byte* control = stackalloc byte[256];
-        for (int k = 0; k < 16; k++)
-        {
-            var iov = new HostInterop.IoVec { Base = data, Length = 256 };
-            var msg = new HostInterop.MsgHdr { Iov = &iov, IovLen = 1, Control = control, ControlLen = 256 };
-            if (HostInterop.RecvMsg(fd, &msg, HostInterop.MSG_ERRQUEUE | HostInterop.MSG_DONTWAIT) < 0) break;
-        }
-    }
 
     private static (IPtpClock, EmulatedClock?) OpenClock(DaemonSettings s, PtpTransport[] transports)
     {

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using Ptp4Net.Engine;
-using Ptp4Net.Host.Daemon.Interop;
+using Ptp4Net.Phc.Events;
 using Ptp4Net.Identity;
 using Ptp4Net.Phc;
 using Ptp4Net.Phc.Clocks;
@@ -19,7 +19,7 @@ namespace Ptp4Net.Host.Daemon;
 /// <see cref="IPtpClock"/> (never when free_running), log lines in ptp4l's wording and management replies.
 /// Steady state allocates nothing per message: buffers, poll set, timer table and log line are preallocated.
 /// </summary>
-public sealed unsafe partial class PtpDaemon : IDisposable
+public sealed partial class PtpDaemon : IDisposable
 {
     private const int UdsBase = 1 << 20;
     private const int PeerSlots = 16;
@@ -39,7 +39,7 @@ public sealed unsafe partial class PtpDaemon : IDisposable
     private readonly TimerTable _timers;
     private readonly UdsEndpoint? _udsRw;
     private readonly UdsEndpoint? _udsRo;
-    private readonly HostInterop.PollFd[] _poll;
+    private readonly Poller _poller;
     private readonly byte[] _rx = new byte[2048];
     private readonly EngineTxToken[] _txToken = new EngineTxToken[MaxTxQueue];
     private readonly PtpTimestamp[] _txStamp = new PtpTimestamp[MaxTxQueue];
@@ -47,7 +47,7 @@ public sealed unsafe partial class PtpDaemon : IDisposable
     private readonly SummaryStats _stats = new();
     private int _txHead;
     private int _txCount;
-    private readonly int _wakeFd;
+    private readonly Waker _waker;
     private volatile bool _stop;
     private bool _steerWarned;
     private long _nextHousekeeping;
@@ -67,7 +67,7 @@ public sealed unsafe partial class PtpDaemon : IDisposable
         _linkUp = new bool[n];
         _peers = new PeerAddress[n * PeerSlots];
         _peerNext = new int[n];
-        _wakeFd = HostInterop.EventFd(0, HostInterop.EFD_NONBLOCK | HostInterop.EFD_CLOEXEC);
+        _waker = new Waker();
         try
         {
             for (int i = 0; i < n; i++)
@@ -102,15 +102,16 @@ public sealed unsafe partial class PtpDaemon : IDisposable
             _udsRw = UdsEndpoint.Open(settings.UdsAddress, readWrite: true, fileMode: 0x1B0);
             _udsRo = UdsEndpoint.Open(settings.UdsRoAddress, readWrite: false, fileMode: 0x1B6);
 
-            _poll = new HostInterop.PollFd[1 + 2 * n + 2];
-            _poll[0] = new HostInterop.PollFd { Fd = _wakeFd, Events = HostInterop.POLLIN };
+            // Entry 0 the waker, 1 + 2i / 2 + 2i port i's event / general socket, then the two management sockets.
+            _poller = new Poller(1 + 2 * n + 2);
+            _poller.Add(_waker.Handle);
             for (int i = 0; i < n; i++)
             {
-                _poll[1 + 2 * i] = new HostInterop.PollFd { Fd = _transports[i].EventSocket.Fd, Events = HostInterop.POLLIN };
-                _poll[2 + 2 * i] = new HostInterop.PollFd { Fd = _transports[i].GeneralSocket.Fd, Events = HostInterop.POLLIN };
+                _poller.Add(_transports[i].EventSocket);
+                _poller.Add(_transports[i].GeneralSocket);
             }
-            _poll[^2] = new HostInterop.PollFd { Fd = _udsRw.Fd, Events = HostInterop.POLLIN };
-            _poll[^1] = new HostInterop.PollFd { Fd = _udsRo.Fd, Events = HostInterop.POLLIN };
+            _poller.Add(_udsRw.Handle);
+            _poller.Add(_udsRo.Handle);
         }
         catch
         {
@@ -130,8 +131,7 @@ public sealed unsafe partial class PtpDaemon : IDisposable
     public void Stop()
     {
         _stop = true;
-        long one = 1;
-        if (_wakeFd >= 0) HostInterop.Write(_wakeFd, (byte*)&one, 8);
+        _waker.Wake();
     }
 
     /// <summary>Runs until <see cref="Stop"/>. Returns the exit code (0).</summary>
@@ -156,37 +156,33 @@ public sealed unsafe partial class PtpDaemon : IDisposable
             long next = Math.Min(_timers.Earliest(), _nextHousekeeping);
             long waitNs = Math.Clamp(next - DaemonLog.MonotonicNs(), 0, OneSecondNs);
             int timeoutMs = (int)((waitNs + 999_999) / 1_000_000);
-            int ready;
-            fixed (HostInterop.PollFd* p = _poll)
-                ready = HostInterop.Poll(p, (nuint)_poll.Length, timeoutMs);
-            if (ready < 0)
+            var e = _poller.Wait(timeoutMs, out int ready);
+            if (e != Errno.None)
             {
-                int e = HostInterop.LastErrno();
-                if (e == HostInterop.EINTR) continue;
-                _log.Write(DaemonLog.Err, "poll failed: " + HostInterop.Describe(e));
+                if (e == Errno.EINTR) continue;
+                _log.Write(DaemonLog.Err, "poll failed: " + e.Message());
                 return 1;
             }
             if (ready == 0) continue;
             now = DaemonLog.MonotonicNs();
-            if (_poll[0].Revents != 0) DrainWake();
+            if (_poller.Ready(0) != PollEvents.None) _waker.Drain();
             for (int i = 0; i < _transports.Length; i++)
             {
-                ServiceSocket(i, PtpChannel.Event, ref _poll[1 + 2 * i], now);
-                ServiceSocket(i, PtpChannel.General, ref _poll[2 + 2 * i], now);
+                ServiceSocket(i, PtpChannel.Event, _poller.Ready(1 + 2 * i), now);
+                ServiceSocket(i, PtpChannel.General, _poller.Ready(2 + 2 * i), now);
             }
-            if (_poll[^2].Revents != 0) ServiceUds(_udsRw!, now);
-            if (_poll[^1].Revents != 0) ServiceUds(_udsRo!, now);
+            if (_poller.Ready(_poller.Count - 2) != PollEvents.None) ServiceUds(_udsRw!, now);
+            if (_poller.Ready(_poller.Count - 1) != PollEvents.None) ServiceUds(_udsRo!, now);
         }
         return 0;
     }
 
     // ------------------------------------------------------------------ inputs
 
-    private void ServiceSocket(int port, PtpChannel channel, ref HostInterop.PollFd pfd, long now)
+    private void ServiceSocket(int port, PtpChannel channel, PollEvents rev, long now)
     {
-        short rev = pfd.Revents;
-        if (rev == 0) return;
-        if ((rev & HostInterop.POLLIN) != 0)
+        if (rev == PollEvents.None) return;
+        if ((rev & PollEvents.Readable) != 0)
         {
             var t = _transports[port];
             for (int k = 0; k < 32; k++)
@@ -201,8 +197,8 @@ public sealed unsafe partial class PtpDaemon : IDisposable
         }
         // POLLERR stays set while the error queue is non-empty: a TX stamp that came after its timeout (nobody
         // waits for it any more) or a queued ICMP error. Drain it, or poll would return at once forever.
-        if ((rev & HostInterop.POLLERR) != 0)
-            DrainErrorQueue(pfd.Fd);
+        if ((rev & PollEvents.Error) != 0)
+            _transports[port].DrainErrorQueue(channel);
     }
 
     private void ServiceUds(UdsEndpoint ep, long now)
@@ -248,6 +244,6 @@ public sealed unsafe partial class PtpDaemon : IDisposable
         _udsRw?.Dispose();
         _udsRo?.Dispose();
         (_clock as IDisposable)?.Dispose();
-        if (_wakeFd >= 0) HostInterop.Close(_wakeFd);
+        _waker.Dispose();
     }
 }

@@ -16,6 +16,18 @@ internal static partial class Interop
         [LibraryImport(Name, EntryPoint = "close", SetLastError = true)]
         internal static partial int Close(int fd);
 
+        [LibraryImport(Name, EntryPoint = "read", SetLastError = true)]
+        internal static unsafe partial nint Read(SafeFdHandle fd, void* buf, nuint count);
+
+        [LibraryImport(Name, EntryPoint = "write", SetLastError = true)]
+        internal static unsafe partial nint Write(SafeFdHandle fd, void* buf, nuint count);
+
+        [LibraryImport(Name, EntryPoint = "unlink", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+        internal static partial int Unlink(string path);
+
+        [LibraryImport(Name, EntryPoint = "chmod", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+        internal static partial int Chmod(string path, uint mode);
+
         [LibraryImport(Name, EntryPoint = "setns", SetLastError = true)]
         internal static partial int SetNs(int fd, int nstype);
 

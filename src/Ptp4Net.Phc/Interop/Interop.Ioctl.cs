@@ -6,6 +6,8 @@ internal static partial class Interop
 {
     internal static partial class Libc
     {
+        internal const uint SIOCGIFFLAGS = 0x8913;
+        internal const uint SIOCGIFHWADDR = 0x8927;
         internal const uint SIOCETHTOOL = 0x8946;
         internal const uint SIOCSHWTSTAMP = 0x89B0;
         internal const uint SIOCGHWTSTAMP = 0x89B1;
@@ -19,6 +21,8 @@ internal static partial class Interop
             [FieldOffset(0)] public fixed byte Name[16];
             [FieldOffset(16)] public void* Data;
             [FieldOffset(16)] public int IfIndex;
+            /// <summary>ifr_flags (short) for SIOCGIFFLAGS.</summary>
+            [FieldOffset(16)] public short Flags;
 
             /// <summary>Copies the name (ASCII, at most 15 bytes, NUL-terminated); false when too long.</summary>
             public bool TrySetName(string name)

@@ -6,12 +6,14 @@ internal static partial class Interop
 {
     internal static partial class Libc
     {
+        internal const int AF_UNIX = 1;
         internal const int AF_INET = 2;
         internal const int AF_INET6 = 10;
         internal const int AF_NETLINK = 16;
         internal const int AF_PACKET = 17;
         internal const int SOCK_DGRAM = 2;
         internal const int SOCK_RAW = 3;
+        internal const int SOCK_NONBLOCK = 0x800;
         internal const int SOCK_CLOEXEC = 0x80000;
 
         internal const int SOL_SOCKET = 1;
@@ -229,6 +231,9 @@ internal static partial class Interop
         [LibraryImport(Name, EntryPoint = "bind", SetLastError = true)]
         internal static unsafe partial int Bind(SafeSocketFd fd, void* addr, uint addrLen);
 
+        [LibraryImport(Name, EntryPoint = "connect", SetLastError = true)]
+        internal static unsafe partial int Connect(SafeSocketFd fd, void* addr, uint addrLen);
+
         [LibraryImport(Name, EntryPoint = "setsockopt", SetLastError = true)]
         internal static unsafe partial int SetSockOpt(SafeSocketFd fd, int level, int name, void* value, uint len);
 
@@ -243,6 +248,9 @@ internal static partial class Interop
 
         [LibraryImport(Name, EntryPoint = "sendto", SetLastError = true)]
         internal static unsafe partial nint SendTo(SafeSocketFd fd, void* buf, nuint len, int flags, void* addr, uint addrLen);
+
+        [LibraryImport(Name, EntryPoint = "recvfrom", SetLastError = true)]
+        internal static unsafe partial nint RecvFrom(SafeSocketFd fd, void* buf, nuint len, int flags, void* addr, uint* addrLen);
 
         [LibraryImport(Name, EntryPoint = "recv", SetLastError = true)]
         internal static unsafe partial nint Recv(SafeSocketFd fd, void* buf, nuint len, int flags);

@@ -1,6 +1,6 @@
-using System.Net.Sockets;
 using Ptp4Net.Identity;
 using Ptp4Net.Messages;
+using Ptp4Net.Phc.Management;
 
 namespace Ptp4Net.Phc.Phc2Sys;
 
@@ -28,9 +28,8 @@ public sealed class ManagementUdsClient : IDisposable
     private const byte ControlFieldManagement = 4;
     private const sbyte LogIntervalUnused = 0x7F;
 
-    private readonly Socket _socket;
-    private readonly UnixDomainSocketEndPoint _server;
-    private readonly string _localPath;
+    private readonly UnixDatagramSocket _socket;
+    private readonly byte[] _server;
     private readonly byte _domain;
     private readonly byte _transportSpecific;
     private readonly PortIdentity _self;
@@ -38,26 +37,22 @@ public sealed class ManagementUdsClient : IDisposable
     private readonly byte[] _rx = new byte[PtpMessageWriter.MaxMessageLength];
     private ushort _sequenceId;
 
-    /// <summary>Binds <paramref name="localPath"/> (removed first if stale, and on dispose).</summary>
+    /// <summary>Binds <paramref name="localPath"/> (removed first if stale, and on dispose). Throws
+    /// <see cref="IOException"/> when a path does not fit or the bind fails.</summary>
     public ManagementUdsClient(string serverPath, string localPath, byte domainNumber = 0, byte transportSpecific = 0)
     {
         ServerPath = serverPath;
-        _server = new UnixDomainSocketEndPoint(serverPath);
-        _localPath = localPath;
         _domain = domainNumber;
         _transportSpecific = transportSpecific;
         _self = new PortIdentity(ClockIdentity.Zero, (ushort)Environment.ProcessId);
-        _socket = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
         try
         {
-            if (File.Exists(localPath))
-                File.Delete(localPath);
-            _socket.Bind(new UnixDomainSocketEndPoint(localPath));
+            _server = UnixDatagramSocket.EncodeAddress(serverPath);
+            _socket = UnixDatagramSocket.Bind(localPath, fileMode: null, nonBlocking: false);
         }
-        catch
+        catch (LinuxException e)
         {
-            _socket.Dispose();
-            throw;
+            throw new IOException(e.Message, e);
         }
     }
 
@@ -92,14 +87,8 @@ public sealed class ManagementUdsClient : IDisposable
         var body = new ManagementBody(PortIdentity.Wildcard, 0, 0, ManagementAction.Get);
         int n = PtpMessageWriter.WriteManagement(_tx, header, body);
         n = PtpMessageWriter.AppendManagementTlv(_tx, n, id, ReadOnlySpan<byte>.Empty);
-        try
-        {
-            _socket.SendTo(_tx.AsSpan(0, n), SocketFlags.None, _server);
-        }
-        catch (SocketException)
-        {
+        if (_socket.SendTo(_tx.AsSpan(0, n), _server, out int sent) != Errno.None || sent != n)
             return ManagementQueryStatus.SocketError;
-        }
 
         long deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
         for (int guard = 0; guard < 1000; guard++)
@@ -107,17 +96,11 @@ public sealed class ManagementUdsClient : IDisposable
             long left = deadline - Environment.TickCount64;
             if (left <= 0)
                 return ManagementQueryStatus.Timeout;
-            int got;
-            try
-            {
-                if (!_socket.Poll(TimeSpan.FromMilliseconds(left), SelectMode.SelectRead))
-                    return ManagementQueryStatus.Timeout;
-                got = _socket.Receive(_rx);
-            }
-            catch (SocketException)
-            {
+            var e = _socket.Receive(_rx, (int)Math.Min(left, int.MaxValue), out int got);
+            if (e == Errno.EAGAIN)
+                return ManagementQueryStatus.Timeout;
+            if (e != Errno.None)
                 return ManagementQueryStatus.SocketError;
-            }
             if (!PtpMessage.TryRead(_rx.AsSpan(0, got), out var msg, out _) || msg.MessageType != MessageType.Management)
                 continue;
             if (msg.Header.SequenceId != seq || msg.Management.Action != ManagementAction.Response || !msg.TryGetFirstTlv(out var tlv))
@@ -172,20 +155,7 @@ public sealed class ManagementUdsClient : IDisposable
         return new UtcInfo(tp.CurrentUtcOffset, leap, true, traceable, UtcOrigin.Daemon);
     }
 
-    public void Dispose()
-    {
-        _socket.Dispose();
-        try
-        {
-            File.Delete(_localPath);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
+    public void Dispose() => _socket.Dispose();
 
     private static bool IsWritable(string dir)
     {

@@ -176,6 +176,11 @@ public abstract class PtpTransport : IPtpTransport
     public bool WaitReadable(PtpChannel channel, int timeoutMs) =>
         (channel == PtpChannel.Event ? EventSock : GeneralSock).WaitReadable(timeoutMs);
 
+    /// <summary>Drops what is on a channel's error queue (a TX stamp that came after its timeout, a queued ICMP
+    /// error): POLLERR stays set while the queue is non-empty. Returns how many entries; allocates nothing.</summary>
+    public int DrainErrorQueue(PtpChannel channel) =>
+        (channel == PtpChannel.Event ? EventSock : GeneralSock).DrainErrorQueue();
+
     /// <summary>Collects the TX stamp of exactly the packet behind <paramref name="token"/>, waiting up to tx_timestamp_timeout.</summary>
     public TxTimestampResult CollectTxTimestamp(in TxToken token) => CollectTxTimestamp(token, Options.TxTimestampTimeoutMs);
 

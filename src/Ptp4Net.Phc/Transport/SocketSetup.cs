@@ -19,7 +19,6 @@ internal static class SocketSetup
     /// <summary>The interface's MAC address (SIOCGIFHWADDR) for the L2 source field.</summary>
     public static unsafe MacAddress GetHardwareAddress(SafeSocketFd fd, string ifname)
     {
-        const uint SIOCGIFHWADDR = 0x8927;
         var req = default(Interop.Libc.IfReq);
         if (!req.TrySetName(ifname))
             throw new LinuxException($"bad interface name '{ifname}'");
