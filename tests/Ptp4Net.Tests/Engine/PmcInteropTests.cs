@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Ptp4Net.Engine;
 using Ptp4Net.Identity;
+using Ptp4Net.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Ptp4Net.Tests.Engine;
@@ -14,19 +15,10 @@ namespace Ptp4Net.Tests.Engine;
 /// </summary>
 public class PmcInteropTests(ITestOutputHelper output)
 {
-    private static string? FindPmc()
-    {
-        foreach (var dir in new[] { "/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin" })
-        {
-            var path = Path.Combine(dir, "pmc");
-            if (File.Exists(path)) return path;
-        }
-        return null;
-    }
 
     private string? RunPmc(PtpClockEngine engine, params string[] commands)
     {
-        var pmc = FindPmc();
+        var pmc = Requirements.FindTool("pmc");
         if (pmc == null || !OperatingSystem.IsLinux())
         {
             output.WriteLine("SKIPPED: linuxptp's pmc is not installed (apt-get install linuxptp) or not on Linux");
