@@ -42,24 +42,32 @@ public class PmcInteropTests(ITestOutputHelper output)
             var buffer = new byte[1500];
             var deadline = Stopwatch.StartNew();
             int answered = 0;
-            while (!proc.HasExited && deadline.Elapsed < TimeSpan.FromSeconds(20))
+            try
             {
-                EndPoint from = new UnixDomainSocketEndPoint("/");
-                int n;
-                try { n = server.ReceiveFrom(buffer, ref from); }
-                catch (SocketException e) when (e.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock) { continue; }
-                foreach (var a in engine.OnManagement(buffer.AsSpan(0, n), 1, readWrite: true, 0).ToArray())
+                while (!proc.HasExited && deadline.Elapsed < TimeSpan.FromSeconds(20))
                 {
-                    if (a.Kind != ActionKind.ManagementResponse) continue;
-                    server.SendTo(a.Message.Span, from);
-                    answered++;
+                    EndPoint from = new UnixDomainSocketEndPoint("/");
+                    int n;
+                    try { n = server.ReceiveFrom(buffer, ref from); }
+                    catch (SocketException e) when (e.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock) { continue; }
+                    foreach (var a in engine.OnManagement(buffer.AsSpan(0, n), 1, readWrite: true, 0).ToArray())
+                    {
+                        if (a.Kind != ActionKind.ManagementResponse) continue;
+                        server.SendTo(a.Message.Span, from);
+                        answered++;
+                    }
                 }
             }
-            if (!proc.HasExited) proc.Kill();
+            finally
+            {
+                // Also when the loop throws: pmc is never left running.
+                if (!proc.HasExited) proc.Kill();
+                proc.WaitForExit(5000);
+            }
             proc.WaitForExit();
             output.WriteLine(stdout.Result);
             output.WriteLine(stderr.Result);
-            Assert.True(answered > 0, "pmc sent requests and got replies");
+            Assert.True(answered > 0, "pmc sent no request that the engine answered");
             return stdout.Result;
         }
         finally

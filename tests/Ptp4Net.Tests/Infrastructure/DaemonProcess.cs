@@ -16,6 +16,7 @@ public sealed class DaemonProcess : IDisposable
     private readonly List<string> _lines = [];
     private readonly Action<string>? _echo;
     private readonly string _label;
+    private string? _ownedFile;
 
     private DaemonProcess(Process p, string label, Action<string>? echo)
     {
@@ -69,9 +70,17 @@ public sealed class DaemonProcess : IDisposable
     public static DaemonProcess StartInNamespace(string ns, string program, params string[] args) =>
         Start(ns, Requirements.FindTool(program) ?? program, args, program);
 
-    /// <summary>linuxptp's ptp4l as a peer: software stamps, free_running 1 (never steers), on one interface.</summary>
-    public static DaemonProcess StartPtp4l(string ns, string iface, string transportFlag, params string[] extra) =>
-        StartInNamespace(ns, "ptp4l", ["-i", iface, "-S", transportFlag, "-m", "-q", "--free_running", "1", .. extra]);
+    /// <summary>linuxptp's ptp4l as a peer: software stamps, free_running 1 (never steers), on one interface. Unless
+    /// <paramref name="extra"/> names one, it gets its own management socket in the temporary directory (removed on
+    /// Dispose) instead of the machine-wide /var/run/ptp4l, which the file system shares across namespaces.</summary>
+    public static DaemonProcess StartPtp4l(string ns, string iface, string transportFlag, params string[] extra)
+    {
+        string? uds = extra.Contains("--uds_address") ? null : Path.Combine(Path.GetTempPath(), $"p4n-ptp4l-{Guid.NewGuid():N}");
+        var p = StartInNamespace(ns, "ptp4l",
+            ["-i", iface, "-S", transportFlag, "-m", "-q", "--free_running", "1", .. uds is null ? [] : (string[])["--uds_address", uds], .. extra]);
+        p._ownedFile = uds;
+        return p;
+    }
 
     private void Add(string? line)
     {
@@ -199,6 +208,8 @@ public sealed class DaemonProcess : IDisposable
             // never started
         }
         _process.Dispose();
+        if (_ownedFile is not null)
+            File.Delete(_ownedFile);
     }
 
     [DllImport("libc", SetLastError = true)]
