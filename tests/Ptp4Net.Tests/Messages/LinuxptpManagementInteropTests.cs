@@ -24,13 +24,10 @@ public class LinuxptpManagementInteropTests
     [Fact]
     public void Ptp4lAnswersOurManagementRequestsAndWeDecodeThem()
     {
-        var ptp4l = Requirements.FindTool("ptp4l");
-        var setpriv = Requirements.FindTool("setpriv");
-        if (!Environment.IsPrivilegedProcess || ptp4l is null || setpriv is null)
-        {
-            _out.WriteLine($"SKIPPED: needs root, ptp4l and setpriv (root={Environment.IsPrivilegedProcess}, ptp4l={ptp4l ?? "missing"}, setpriv={setpriv ?? "missing"})");
+        if (Requirements.Unmet(_out, Requirements.RootAnd("ptp4l", "setpriv")))
             return;
-        }
+        string ptp4l = Requirements.FindTool("ptp4l")!;
+        string setpriv = Requirements.FindTool("setpriv")!;
 
         var dir = Directory.CreateTempSubdirectory("ptp4net-codec-");
         var server = Path.Combine(dir.FullName, "ptp4l");
