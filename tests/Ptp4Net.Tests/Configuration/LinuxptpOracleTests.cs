@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Ptp4Net.Configuration;
+using Ptp4Net.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Ptp4Net.Tests.Configuration;
@@ -47,11 +47,8 @@ public class LinuxptpOracleTests(ITestOutputHelper output)
     [MemberData(nameof(Snippets))]
     public void Ptp4l_and_we_agree_on_accept_or_reject(string snippet)
     {
-        if (!File.Exists("/usr/sbin/ptp4l") || !File.Exists("/usr/bin/setpriv"))
-        {
-            output.WriteLine("SKIPPED: needs linuxptp's /usr/sbin/ptp4l and /usr/bin/setpriv (CI installs them)");
+        if (Requirements.Unmet(output, Requirements.Tool("ptp4l") ?? Requirements.Tool("setpriv")))
             return;
-        }
         string path = Path.Combine(Path.GetTempPath(), $"ptp4net-oracle-{Environment.ProcessId}-{Guid.NewGuid():N}.cfg");
         File.WriteAllText(path, snippet + "\n");
         try
@@ -103,11 +100,8 @@ public class LinuxptpOracleTests(ITestOutputHelper output)
     [MemberData(nameof(CommandLines))]
     public void Ptp4l_and_we_agree_on_command_lines(string args)
     {
-        if (!File.Exists("/usr/sbin/ptp4l") || !File.Exists("/usr/bin/setpriv"))
-        {
-            output.WriteLine("SKIPPED: needs linuxptp's /usr/sbin/ptp4l and /usr/bin/setpriv (CI installs them)");
+        if (Requirements.Unmet(output, Requirements.Tool("ptp4l") ?? Requirements.Tool("setpriv")))
             return;
-        }
         var extra = args.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         string log = RunPtp4l(["-S", "-m", "-q", "--free_running", "1", "-i", "nonexist0ptp", .. extra]);
         // Accepted command lines get as far as the missing interface.
@@ -127,22 +121,9 @@ public class LinuxptpOracleTests(ITestOutputHelper output)
 
     private static string RunPtp4l(string[] ptp4lArgs)
     {
-        var psi = new ProcessStartInfo("/usr/bin/setpriv")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in (string[])["--bounding-set=-sys_time", "--inh-caps=-sys_time", "/usr/sbin/ptp4l", .. ptp4lArgs])
-            psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stderr = p.StandardError.ReadToEndAsync();
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        if (!p.WaitForExit(10_000))
-        {
-            p.Kill(entireProcessTree: true);
-            throw new TimeoutException("ptp4l did not exit within 10 s");
-        }
-        return stdout.Result + stderr.Result;
+        var (code, stdout, stderr) = NetNs.Run(Requirements.FindTool("setpriv")!,
+            ["--bounding-set=-sys_time", "--inh-caps=-sys_time", Requirements.FindTool("ptp4l")!, .. ptp4lArgs], 10_000);
+        Assert.False(code == -1 && stderr.StartsWith("timed out", StringComparison.Ordinal), "ptp4l did not exit within 10 s");
+        return stdout + stderr;
     }
 }

@@ -65,6 +65,8 @@ public class StartupChecksTests
     {
         foreach (var dir in new[] { LinuxptpConfigs(), OurConfigs() })
         {
+            // An empty or moved directory must fail, not pass with nothing checked.
+            Assert.True(Directory.GetFiles(dir, "*.cfg").Count(f => Path.GetFileName(f) != "sa.cfg") >= 3, $"no config files to check in {dir}");
             foreach (var file in Directory.GetFiles(dir, "*.cfg"))
             {
                 if (Path.GetFileName(file) == "sa.cfg") continue;

@@ -1,3 +1,4 @@
+using Ptp4Net.Tests.Infrastructure;
 using Ptp4Net.Engine;
 using Ptp4Net.Host.Daemon;
 

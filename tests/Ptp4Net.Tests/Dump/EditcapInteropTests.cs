@@ -1,3 +1,4 @@
+using Ptp4Net.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Ptp4Net.Tests.Dump;
@@ -16,7 +17,7 @@ public class EditcapInteropTests(ITestOutputHelper output)
     [InlineData("pcapng")]
     public void Wireshark_written_captures_dump_like_ours(string format)
     {
-        string? editcap = ExternalTool.Find("editcap");
+        string? editcap = Requirements.FindTool("editcap");
         if (editcap is null)
         {
             output.WriteLine("SKIPPED: editcap is not installed (it comes with tshark / wireshark-common)");
@@ -26,7 +27,7 @@ public class EditcapInteropTests(ITestOutputHelper output)
         string converted = Path.Combine(Path.GetTempPath(), "ptp4net-editcap-" + Guid.NewGuid().ToString("N") + "." + format);
         try
         {
-            var (exit, _, stderr) = ExternalTool.Run(editcap, ["-F", format, source, converted], TimeSpan.FromSeconds(60));
+            var (exit, _, stderr) = NetNs.Run(editcap, ["-F", format, source, converted], 60_000);
             Assert.True(exit == 0, $"editcap failed ({exit}): {stderr}");
             // Our PcapWriter writes what Wireshark writes for nanosecond pcap, octet for octet; the others differ.
             bool same = File.ReadAllBytes(converted).AsSpan().SequenceEqual(File.ReadAllBytes(source));

@@ -3,6 +3,7 @@ using Ptp4Net.Capture;
 using Ptp4Net.Identity;
 using Ptp4Net.Messages;
 using Ptp4Net.Time;
+using Ptp4Net.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Ptp4Net.Tests.Dump;
@@ -45,7 +46,7 @@ public class TsharkCrossCheckTests(ITestOutputHelper output)
     [Fact]
     public void Tshark_agrees_field_by_field_and_finds_nothing_malformed()
     {
-        string? tshark = ExternalTool.Find("tshark");
+        string? tshark = Requirements.FindTool("tshark");
         if (tshark is null)
         {
             output.WriteLine("SKIPPED: tshark is not installed (apt-get install tshark; .ci/run installs it)");
@@ -63,7 +64,7 @@ public class TsharkCrossCheckTests(ITestOutputHelper output)
             output.WriteLine($"tshark and Ptp4Net agree on {compared} PTP messages");
 
             // Nothing malformed, no expert info of warning severity or above, every IPv4 and UDP checksum right.
-            var (exit, stdout, stderr) = ExternalTool.Run(tshark, ProblemFilter(path), Timeout);
+            var (exit, stdout, stderr) = NetNs.Run(tshark, ProblemFilter(path), (int)Timeout.TotalMilliseconds);
             Assert.True(exit == 0, $"tshark failed ({exit}): {stderr}");
             Assert.True(stdout.Trim().Length == 0, "tshark reports problems:\n" + stdout);
 
@@ -74,7 +75,7 @@ public class TsharkCrossCheckTests(ITestOutputHelper output)
             string withBad = DumpTestSupport.TempFile(PtpSampleCapture.ToPcap(all));
             try
             {
-                (_, stdout, _) = ExternalTool.Run(tshark, ProblemFilter(withBad), Timeout);
+                (_, stdout, _) = NetNs.Run(tshark, ProblemFilter(withBad), (int)Timeout.TotalMilliseconds);
                 Assert.Contains("Malformed", stdout);
                 Assert.Contains("\n   10 ", "\n" + stdout);
             }
@@ -94,7 +95,7 @@ public class TsharkCrossCheckTests(ITestOutputHelper output)
     [InlineData("ptp4l-any-sll.pcapng", 91)]
     public void Tshark_agrees_on_the_real_ptp4l_captures(string file, int messages)
     {
-        string? tshark = ExternalTool.Find("tshark");
+        string? tshark = Requirements.FindTool("tshark");
         if (tshark is null)
         {
             output.WriteLine("SKIPPED: tshark is not installed (apt-get install tshark; .ci/run installs it)");
@@ -116,7 +117,7 @@ public class TsharkCrossCheckTests(ITestOutputHelper output)
     {
         var args = new List<string> { "-r", path, "-n", "-T", "fields", "-E", "separator=/t", "-E", "header=n" };
         foreach (var f in Fields) { args.Add("-e"); args.Add(f); }
-        var (exit, stdout, stderr) = ExternalTool.Run(tshark, args, Timeout);
+        var (exit, stdout, stderr) = NetNs.Run(tshark, args, (int)Timeout.TotalMilliseconds);
         Assert.True(exit == 0, $"tshark failed ({exit}): {stderr}");
         var rows = new Dictionary<long, Dictionary<string, string>>();
         foreach (var line in stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))

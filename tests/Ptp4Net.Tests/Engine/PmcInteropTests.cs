@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Ptp4Net.Engine;
 using Ptp4Net.Identity;
+using Ptp4Net.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Ptp4Net.Tests.Engine;
@@ -14,19 +15,10 @@ namespace Ptp4Net.Tests.Engine;
 /// </summary>
 public class PmcInteropTests(ITestOutputHelper output)
 {
-    private static string? FindPmc()
-    {
-        foreach (var dir in new[] { "/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin" })
-        {
-            var path = Path.Combine(dir, "pmc");
-            if (File.Exists(path)) return path;
-        }
-        return null;
-    }
 
     private string? RunPmc(PtpClockEngine engine, params string[] commands)
     {
-        var pmc = FindPmc();
+        var pmc = Requirements.FindTool("pmc");
         if (pmc == null || !OperatingSystem.IsLinux())
         {
             output.WriteLine("SKIPPED: linuxptp's pmc is not installed (apt-get install linuxptp) or not on Linux");
@@ -50,24 +42,32 @@ public class PmcInteropTests(ITestOutputHelper output)
             var buffer = new byte[1500];
             var deadline = Stopwatch.StartNew();
             int answered = 0;
-            while (!proc.HasExited && deadline.Elapsed < TimeSpan.FromSeconds(20))
+            try
             {
-                EndPoint from = new UnixDomainSocketEndPoint("/");
-                int n;
-                try { n = server.ReceiveFrom(buffer, ref from); }
-                catch (SocketException e) when (e.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock) { continue; }
-                foreach (var a in engine.OnManagement(buffer.AsSpan(0, n), 1, readWrite: true, 0).ToArray())
+                while (!proc.HasExited && deadline.Elapsed < TimeSpan.FromSeconds(20))
                 {
-                    if (a.Kind != ActionKind.ManagementResponse) continue;
-                    server.SendTo(a.Message.Span, from);
-                    answered++;
+                    EndPoint from = new UnixDomainSocketEndPoint("/");
+                    int n;
+                    try { n = server.ReceiveFrom(buffer, ref from); }
+                    catch (SocketException e) when (e.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock) { continue; }
+                    foreach (var a in engine.OnManagement(buffer.AsSpan(0, n), 1, readWrite: true, 0).ToArray())
+                    {
+                        if (a.Kind != ActionKind.ManagementResponse) continue;
+                        server.SendTo(a.Message.Span, from);
+                        answered++;
+                    }
                 }
             }
-            if (!proc.HasExited) proc.Kill();
+            finally
+            {
+                // Also when the loop throws: pmc is never left running.
+                if (!proc.HasExited) proc.Kill();
+                proc.WaitForExit(5000);
+            }
             proc.WaitForExit();
             output.WriteLine(stdout.Result);
             output.WriteLine(stderr.Result);
-            Assert.True(answered > 0, "pmc sent requests and got replies");
+            Assert.True(answered > 0, "pmc sent no request that the engine answered");
             return stdout.Result;
         }
         finally

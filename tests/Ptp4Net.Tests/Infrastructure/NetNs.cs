@@ -104,8 +104,11 @@ public sealed class NetNs : IDisposable
     public (int Code, string Out, string Err) Exec(string ns, string cmd, params string[] args) =>
         Run("ip", ["netns", "exec", ns, cmd, .. args]);
 
-    /// <summary>Runs a program with a time limit; kills it (and only it) on timeout.</summary>
-    public static (int Code, string Out, string Err) Run(string file, string[] args, int timeoutMs = 30_000)
+    /// <summary>
+    /// The tests' one runner for a program that must finish (ip, tshark, editcap, pmc, ptp4net dump): a time limit,
+    /// and on timeout it kills the process it started (with its children) and returns -1 with "timed out".
+    /// </summary>
+    public static (int Code, string Out, string Err) Run(string file, IEnumerable<string> args, int timeoutMs = 30_000)
     {
         var psi = new ProcessStartInfo(Requirements.FindTool(file) ?? file)
         {
@@ -120,7 +123,7 @@ public sealed class NetNs : IDisposable
         var se = p.StandardError.ReadToEndAsync();
         if (!p.WaitForExit(timeoutMs))
         {
-            p.Kill();
+            p.Kill(entireProcessTree: true);
             p.WaitForExit(5000);
             return (-1, so.IsCompleted ? so.Result : "", $"timed out after {timeoutMs} ms");
         }

@@ -12,10 +12,7 @@ public static class Requirements
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
         .Concat(["/usr/sbin", "/sbin", "/usr/bin", "/bin"]).Distinct().ToArray();
 
-    public static bool IsRoot => geteuid() == 0;
-
-    [System.Runtime.InteropServices.DllImport("libc")]
-    private static extern uint geteuid();
+    public static bool IsRoot => Environment.IsPrivilegedProcess;
 
     /// <summary>Full path of a tool, or null.</summary>
     public static string? FindTool(string name)

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using DaemonProcess = Ptp4Net.Tests.Daemon.DaemonProcess;
 using Ptp4Net.Tests.Infrastructure;
 using Xunit.Abstractions;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using DaemonProcess = Ptp4Net.Tests.Daemon.DaemonProcess;
 using Ptp4Net.Tests.Infrastructure;
 
 namespace Ptp4Net.Tests.LinuxptpInterop;

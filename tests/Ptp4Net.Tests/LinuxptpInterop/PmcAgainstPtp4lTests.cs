@@ -36,7 +36,7 @@ public class PmcAgainstPtp4lTests(ITestOutputHelper output)
         Assert.True(InteropLab.WaitUntil(() => File.Exists(lab.Uds("ptp4l")), TimeSpan.FromSeconds(5)));
 
         var theirs = lab.Run(ns.NameA, "pmc", ["-u", "-b", "0", "-s", lab.Uds("ptp4l"), "-i", lab.Path("pmc.a"), .. Gets]);
-        var ours = lab.Run(ns.NameA, Daemon.DaemonProcess.Ptp4NetExecutable, ["pmc", "-u", "-b", "0", "-s", lab.Uds("ptp4l"), "-i", lab.Path("pmc.b"), .. Gets]);
+        var ours = lab.Run(ns.NameA, DaemonProcess.Ptp4NetExecutable, ["pmc", "-u", "-b", "0", "-s", lab.Uds("ptp4l"), "-i", lab.Path("pmc.b"), .. Gets]);
         Assert.Contains("RESPONSE MANAGEMENT TIME_STATUS_NP", theirs.Out);
         Assert.Equal(Ptp4NetClientTests.Sorted(theirs.Out), Ptp4NetClientTests.Sorted(ours.Out));
         Assert.Equal(Ptp4NetClientTests.Sorted(theirs.Err), Ptp4NetClientTests.Sorted(ours.Err));
@@ -59,7 +59,7 @@ public class PmcAgainstPtp4lTests(ITestOutputHelper output)
         {
             string[] args = [flag, "-i", ns.IfB, "GET DEFAULT_DATA_SET", "GET PORT_DATA_SET"];
             var t = lab.Run(ns.NameB, "pmc", args);
-            var o = lab.Run(ns.NameB, Daemon.DaemonProcess.Ptp4NetExecutable, ["pmc", .. args]);
+            var o = lab.Run(ns.NameB, DaemonProcess.Ptp4NetExecutable, ["pmc", .. args]);
             Assert.Equal(Ptp4NetClientTests.Sorted(t.Out), Ptp4NetClientTests.Sorted(o.Out));
             if (flag == "-4") Assert.Contains("RESPONSE MANAGEMENT PORT_DATA_SET", o.Out);
         }

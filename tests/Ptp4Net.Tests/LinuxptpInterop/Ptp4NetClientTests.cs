@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using DaemonProcess = Ptp4Net.Tests.Daemon.DaemonProcess;
 using Ptp4Net.Tests.Infrastructure;
 using Xunit.Abstractions;
 

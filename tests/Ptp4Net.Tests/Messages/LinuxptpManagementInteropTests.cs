@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using Ptp4Net.Identity;
 using Ptp4Net.Messages;
+using Ptp4Net.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Ptp4Net.Tests.Messages;
@@ -20,26 +21,13 @@ public class LinuxptpManagementInteropTests
     private readonly ITestOutputHelper _out;
     public LinuxptpManagementInteropTests(ITestOutputHelper output) => _out = output;
 
-    private static string? Which(string name)
-    {
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Concat(["/usr/sbin", "/sbin"]))
-        {
-            var p = Path.Combine(dir, name);
-            if (File.Exists(p)) return p;
-        }
-        return null;
-    }
-
     [Fact]
     public void Ptp4lAnswersOurManagementRequestsAndWeDecodeThem()
     {
-        var ptp4l = Which("ptp4l");
-        var setpriv = Which("setpriv");
-        if (!Environment.IsPrivilegedProcess || ptp4l is null || setpriv is null)
-        {
-            _out.WriteLine($"SKIPPED: needs root, ptp4l and setpriv (root={Environment.IsPrivilegedProcess}, ptp4l={ptp4l ?? "missing"}, setpriv={setpriv ?? "missing"})");
+        if (Requirements.Unmet(_out, Requirements.RootAnd("ptp4l", "setpriv")))
             return;
-        }
+        string ptp4l = Requirements.FindTool("ptp4l")!;
+        string setpriv = Requirements.FindTool("setpriv")!;
 
         var dir = Directory.CreateTempSubdirectory("ptp4net-codec-");
         var server = Path.Combine(dir.FullName, "ptp4l");

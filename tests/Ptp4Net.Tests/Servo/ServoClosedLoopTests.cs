@@ -197,6 +197,9 @@ public class ServoClosedLoopTests
     {
         var s = LoopScenario.HardwareIsh;
         var t = ClosedLoop.Run(ClosedLoop.OptionsFor(ServoType.Pi, s), s, Seed, checkSanity: true);
+        // The run really happened and locked (an empty run would have no events to object to).
+        Assert.True(t.Events.Length >= s.DurationS / s.SyncIntervalS / 2, $"only {t.Events.Length} samples");
+        Assert.True(t.States[^1] is ServoState.Locked or ServoState.LockedStable, $"ended {t.States[^1]}");
         Assert.DoesNotContain(t.Events, e => (e & (ServoEvents.SanityClockTooFast | ServoEvents.SanityClockTooSlow | ServoEvents.ServoReset)) != 0);
     }
 
