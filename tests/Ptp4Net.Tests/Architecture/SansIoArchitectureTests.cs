@@ -12,20 +12,6 @@ public sealed class SansIoArchitectureTests(ITestOutputHelper output)
     /// <summary>Where P/Invoke declarations belong: the Linux layer's one interop class (src/Ptp4Net.Phc/Interop).</summary>
     private static readonly (string Assembly, string Type)[] InteropHome = [("Ptp4Net.Phc.dll", "Ptp4Net.Phc.Interop")];
 
-    /// <summary>
-    /// Being moved: another branch is moving src/Ptp4Net.Host/Daemon/Interop/HostInterop.cs into the Linux layer.
-    /// The lead removes this entry after merging it (the stale-entry test below fails once it is gone).
-    /// </summary>
-    private static readonly (string Assembly, string Type)[] BeingMovedAllowList =
-        [("ptp4net.dll", "Ptp4Net.Host.Daemon.Interop.HostInterop")];
-
-    /// <summary>
-    /// Known violation, not fixed here (src/Ptp4Net.Host is being edited on other branches): DemoCommand declares
-    /// its own [DllImport] kill() to stop the demo's daemons; it should call the Linux layer's interop instead.
-    /// </summary>
-    private static readonly (string Assembly, string Type)[] KnownViolationsToFix =
-        [("ptp4net.dll", "Ptp4Net.Host.DemoCommand")];
-
     private static readonly string[] SampleNamespace = ["Ptp4Net.Tests.Architecture.Samples"];
 
     private static IReadOnlyList<Reference> ScanCore() =>
@@ -104,21 +90,12 @@ public sealed class SansIoArchitectureTests(ITestOutputHelper output)
     [Fact]
     public void Native_calls_are_declared_only_in_the_Linux_layers_interop()
     {
-        var allowed = InteropHome.Concat(BeingMovedAllowList).Concat(KnownViolationsToFix).ToHashSet();
+        var allowed = InteropHome.ToHashSet();
         var violations = new List<string>();
         foreach (var assembly in ProductAssemblies)
             foreach (var r in Scan(AssemblyPath(assembly)))
                 if ((r.Member == DllImportMarker || r.Member == LibraryImportMarker) && !allowed.Contains((assembly, r.FromType)))
                     violations.Add($"{assembly}: {r}");
         Assert.True(violations.Count == 0, "P/Invoke outside src/Ptp4Net.Phc/Interop:\n" + string.Join('\n', violations));
-    }
-
-    [Fact]
-    public void Allow_list_entries_are_still_needed()
-    {
-        // When HostInterop has moved (or DemoCommand is fixed), its entry must go, so the list never hides a new violation.
-        foreach (var (assembly, type) in BeingMovedAllowList.Concat(KnownViolationsToFix))
-            Assert.True(Scan(AssemblyPath(assembly)).Any(r => r.FromType == type && (r.Member == DllImportMarker || r.Member == LibraryImportMarker)),
-                $"{type} in {assembly} no longer declares a P/Invoke: remove it from the allow-list in {nameof(SansIoArchitectureTests)}");
     }
 }
