@@ -18,8 +18,9 @@
 # Never touches a real clock: every daemon runs under setpriv without CAP_SYS_TIME, ptp4l with free_running 1,
 # ptp4net on its emulated clock. The namespaces, veth and processes it creates are removed on exit (also on ^C).
 #
-# Environment: DURATION (60), ACC_DURATION (120), STARTUP_S (10), RATES ("-4 -7"), PTP4NET (path of the ptp4net
-# executable; default: build src/Ptp4Net.Host in Release), KEEP=1 keeps the work directory with every log.
+# Environment: DURATION (60), ACC_DURATION (120; 0 skips the accuracy run), STARTUP_S (10), RATES ("-4 -7"),
+# PTP4NET (path of the ptp4net executable; default: `dotnet publish -c Release -r linux-x64`, the ReadyToRun
+# deployment build; BUILD=build uses `dotnet build -c Release` (JIT) instead), KEEP=1 keeps the work directory.
 set -euo pipefail
 
 DURATION=${DURATION:-60}
@@ -47,9 +48,16 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 if [ -z "${PTP4NET:-}" ]; then
-  echo "building ptp4net (Release)..." >&2
-  dotnet build "$ROOT/src/Ptp4Net.Host/Ptp4Net.Host.csproj" -c Release -v q -nologo >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; die "build failed"; }
-  PTP4NET=$ROOT/src/Ptp4Net.Host/bin/Release/net10.0/ptp4net
+  if [ "${BUILD:-publish}" = build ]; then
+    echo "building ptp4net (dotnet build -c Release: JIT)..." >&2
+    dotnet build "$ROOT/src/Ptp4Net.Host/Ptp4Net.Host.csproj" -c Release -v q -nologo >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; die "build failed"; }
+    PTP4NET=$ROOT/src/Ptp4Net.Host/bin/Release/net10.0/ptp4net
+  else
+    # The deployment build: ReadyToRun (the host sets PublishReadyToRun when a runtime identifier is given).
+    echo "publishing ptp4net (dotnet publish -c Release -r linux-x64: ReadyToRun)..." >&2
+    dotnet publish "$ROOT/src/Ptp4Net.Host/Ptp4Net.Host.csproj" -c Release -r linux-x64 -o "$WORK/publish" -v q -nologo >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; die "publish failed"; }
+    PTP4NET=$WORK/publish/ptp4net
+  fi
 fi
 [ -x "$PTP4NET" ] || die "no ptp4net executable at $PTP4NET"
 dotnet build "$ROOT/scripts/gc-hook/GcHook.csproj" -c Release -o "$WORK/gchook" -v q -nologo >"$WORK/hook.log" 2>&1 || { cat "$WORK/hook.log"; die "gc hook build failed"; }
@@ -87,6 +95,7 @@ last_time() { awk '{ t=substr($1, index($1,"[")+1); t=substr(t,1,index(t,"]")-1)
 echo "# ptp4net lab figures ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, kernel $(uname -r), $(ptp4l -v 2>&1 | head -1 | sed 's/^/linuxptp /'))"
 
 # ---- accuracy ------------------------------------------------------------------------------------------------
+if [ "$ACC_DURATION" -gt 0 ]; then
 ptp4l_cfg acc-master ""
 p4n_cfg acc-client $'clientOnly 1\nemulated_clock_offset_ns 100000\nemulated_clock_freq_ppb 20000\n'
 l4p acc-master "$NA" "$IA"; m=$LAST
@@ -99,6 +108,7 @@ echo "## accuracy: ptp4net client vs ptp4l, 1 Sync/s, default PI, ${ACC_DURATION
 echo "true offset (emulated clock vs CLOCK_REALTIME): $(stats_emulated "$WORK/acc-client.log" "$from")"
 echo "ptp4net measured offsets: $(outliers "$WORK/acc-client.log" "$from")"
 grep -m1 "to SLAVE" "$WORK/acc-client.log" | sed 's/^/first SLAVE: /' || echo "never reached SLAVE"
+fi
 
 # ---- cost ----------------------------------------------------------------------------------------------------
 echo

@@ -22,7 +22,7 @@ public sealed class DaemonLog : IDisposable
     public const int Debug = 7;
 
     private const int Capacity = 1024;
-    private readonly char[] _line = new char[Capacity];
+    private readonly char[] _line = new char[Capacity + 1];
     private readonly byte[] _bytes = new byte[Capacity * 3 + 64];
     private byte[] _devLog = [];
     private readonly TextWriter? _out;
@@ -123,11 +123,11 @@ public sealed class DaemonLog : IDisposable
     public void Commit()
     {
         Lines++;
-        var text = _line.AsSpan(0, _len);
         if (_verbose)
         {
-            _out!.Write(text);
-            _out.Write('\n');
+            // The newline goes into the buffer (one spare slot is kept for it) so the line is one write(2).
+            _line[_len] = '\n';
+            _out!.Write(_line.AsSpan(0, _len + 1));
             _out.Flush();
         }
         if (_syslog is not null) SendSyslog(_line.AsSpan(_bodyStart, _len - _bodyStart));

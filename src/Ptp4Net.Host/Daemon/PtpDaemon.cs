@@ -193,6 +193,9 @@ public sealed partial class PtpDaemon : IDisposable
                 MapStamp(msg.Timestamp, out var rxTs);
                 int src = RememberPeer(port, msg.Source);
                 Dispatch(_engine.OnMessage(port, _rx.AsSpan(0, msg.Length), rxTs, now, src), now);
+                // One message per wake-up, as ptp4l: poll is level-triggered, so a second queued datagram wakes
+                // the next poll at once, and the common case saves the recvmsg that would only return EAGAIN.
+                break;
             }
         }
         // POLLERR stays set while the error queue is non-empty: a TX stamp that came after its timeout (nobody
