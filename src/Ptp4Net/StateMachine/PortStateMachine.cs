@@ -19,21 +19,9 @@ public static class PortStateMachine
     /// <summary>Figure 30, as linuxptp's ptp_fsm.</summary>
     public static PortState NextNormal(PortState state, PortEvent ev, bool masterChanged)
     {
-        if (ev is PortEvent.Initialize or PortEvent.Powerup) return PortState.Initializing;
+        if (TryCommon(state, ev, out var common)) return common;
         switch (state)
         {
-            case PortState.Initializing:
-                // Initialization completes synchronously (9.2.6.4): whatever arrives next ends it.
-                return PortState.Listening;
-            case PortState.Faulty:
-                return ev switch
-                {
-                    PortEvent.DesignatedDisabled => PortState.Disabled,
-                    PortEvent.FaultCleared => PortState.Initializing,
-                    _ => state,
-                };
-            case PortState.Disabled:
-                return ev == PortEvent.DesignatedEnabled ? PortState.Initializing : state;
             case PortState.Listening:
                 return ev switch
                 {
@@ -112,20 +100,9 @@ public static class PortStateMachine
     /// passive sends it back to LISTENING.</summary>
     public static PortState NextClientOnly(PortState state, PortEvent ev, bool masterChanged)
     {
-        if (ev is PortEvent.Initialize or PortEvent.Powerup) return PortState.Initializing;
+        if (TryCommon(state, ev, out var common)) return common;
         switch (state)
         {
-            case PortState.Initializing:
-                return PortState.Listening;
-            case PortState.Faulty:
-                return ev switch
-                {
-                    PortEvent.DesignatedDisabled => PortState.Disabled,
-                    PortEvent.FaultCleared => PortState.Initializing,
-                    _ => state,
-                };
-            case PortState.Disabled:
-                return ev == PortEvent.DesignatedEnabled ? PortState.Initializing : state;
             case PortState.Listening:
                 return ev switch
                 {
@@ -165,20 +142,9 @@ public static class PortStateMachine
     /// slave or passive is ignored: the port keeps serving time.</summary>
     public static PortState NextServerOnly(PortState state, PortEvent ev)
     {
-        if (ev is PortEvent.Initialize or PortEvent.Powerup) return PortState.Initializing;
+        if (TryCommon(state, ev, out var common)) return common;
         switch (state)
         {
-            case PortState.Initializing:
-                return PortState.Listening;
-            case PortState.Faulty:
-                return ev switch
-                {
-                    PortEvent.DesignatedDisabled => PortState.Disabled,
-                    PortEvent.FaultCleared => PortState.Initializing,
-                    _ => state,
-                };
-            case PortState.Disabled:
-                return ev == PortEvent.DesignatedEnabled ? PortState.Initializing : state;
             case PortState.Listening:
                 return ev switch
                 {
@@ -213,6 +179,39 @@ public static class PortStateMachine
                     PortEvent.FaultDetected => PortState.Faulty,
                     _ => state,
                 };
+        }
+    }
+
+    /// <summary>
+    /// The cells every role shares: INITIALIZE/POWERUP restart the port; INITIALIZING completes synchronously
+    /// (9.2.6.4), whatever arrives next ends it; FAULTY and DISABLED leave only on their own events.
+    /// </summary>
+    private static bool TryCommon(PortState state, PortEvent ev, out PortState next)
+    {
+        if (ev is PortEvent.Initialize or PortEvent.Powerup)
+        {
+            next = PortState.Initializing;
+            return true;
+        }
+        switch (state)
+        {
+            case PortState.Initializing:
+                next = PortState.Listening;
+                return true;
+            case PortState.Faulty:
+                next = ev switch
+                {
+                    PortEvent.DesignatedDisabled => PortState.Disabled,
+                    PortEvent.FaultCleared => PortState.Initializing,
+                    _ => state,
+                };
+                return true;
+            case PortState.Disabled:
+                next = ev == PortEvent.DesignatedEnabled ? PortState.Initializing : state;
+                return true;
+            default:
+                next = state;
+                return false;
         }
     }
 }
